@@ -1,0 +1,117 @@
+"""Reading and writing ``*.orgplan.json`` files.
+
+``read_plan_data`` turns a file into JSON data or a :class:`PlanFileError` whose message
+names the file, the place and the fix; ``load_plan`` also validates it (every problem at
+once, never half-loaded). ``save_plan`` writes canonical JSON atomically, so that
+save -> load -> save is byte-identical.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from pathlib import Path
+from typing import Any
+
+from ..model import SCHEMA_VERSION, Plan, PlanInvalid, parse_plan
+from .atomic import write_atomic
+
+MAX_BYTES = 20 * 1024 * 1024
+SUFFIX = ".orgplan.json"
+
+
+class PlanFileError(Exception):
+    """A plan file that cannot be read; ``str()`` is the message for the user."""
+
+
+def _no_constants(name: str) -> float:
+    raise ValueError(f"{name} is not allowed in a plan (numbers must be finite)")
+
+
+def parse_plan_text(text: str, *, source: str = "plan") -> Any:
+    """JSON data from text, or PlanFileError naming the line and column."""
+    if not text.strip():
+        raise PlanFileError(f"{source}: the file is empty; it should hold a plan (a JSON object)")
+    try:
+        return json.loads(text, parse_constant=_no_constants)
+    except json.JSONDecodeError as exc:
+        raise PlanFileError(
+            f"{source} line {exc.lineno} column {exc.colno}: not valid JSON ({exc.msg}); "
+            "fix the file in a text editor or open a backup") from None
+    except ValueError as exc:
+        raise PlanFileError(f"{source}: {exc}") from None
+    except RecursionError:
+        raise PlanFileError(f"{source}: the JSON is nested too deeply to be a plan") from None
+
+
+def read_plan_data(path: str | os.PathLike[str]) -> Any:
+    """The JSON data in a plan file (not yet validated)."""
+    p = Path(path)
+    name = p.name
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise PlanFileError(f"{p}: is a folder, not a plan file")
+        if size > MAX_BYTES:
+            raise PlanFileError(
+                f"{name}: the file is {size / 1e6:.1f} MB; a plan file is at most "
+                f"{MAX_BYTES // (1024 * 1024)} MB. Is this the right file?")
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError(f"{p}: no such file; check the path") from None
+    except PermissionError:
+        raise PlanFileError(f"{p}: permission denied; check the file's permissions") from None
+    except OSError as exc:
+        raise PlanFileError(f"{p}: cannot read the file ({exc.strerror or exc})") from None
+    if b"\x00" in raw[:8192]:
+        raise PlanFileError(f"{name}: this is a binary file, not a plan (a UTF-8 JSON text file)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PlanFileError(
+            f"{name} line {line}: not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
+    return parse_plan_text(text, source=name)
+
+
+def load_plan(path: str | os.PathLike[str]) -> Plan:
+    """A valid plan from a file, or PlanFileError / PlanInvalid (all problems listed)."""
+    data = read_plan_data(path)
+    return parse_plan(data, source=Path(path).name)
+
+
+def _normalise(value: Any) -> Any:
+    """Whole floats as ints (``120`` not ``120.0``) so files stay readable and stable."""
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer() and abs(value) < 2**53:
+            return int(value)
+        return value
+    if isinstance(value, dict):
+        return {k: _normalise(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_normalise(v) for v in value]
+    return value
+
+
+def plan_to_data(plan: Plan) -> dict[str, Any]:
+    """The plan as canonical JSON data: every setting written out, nulls left out."""
+    data = plan.model_dump(mode="json", exclude_none=True)
+    data["schema_version"] = SCHEMA_VERSION
+    return _normalise(data)
+
+
+def dumps_plan(plan: Plan | dict[str, Any]) -> str:
+    """Canonical text of a plan (a Plan, or raw data that may not validate yet)."""
+    data = plan_to_data(plan) if isinstance(plan, Plan) else _normalise(plan)
+    return json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def save_plan(plan: Plan | dict[str, Any], path: str | os.PathLike[str]) -> None:
+    """Write a plan atomically; the old file stays intact if anything fails."""
+    text = dumps_plan(plan).encode("utf-8")
+    write_atomic(path, lambda fh: fh.write(text))
+
+
+__all__ = ["PlanFileError", "PlanInvalid", "read_plan_data", "load_plan", "parse_plan_text",
+           "plan_to_data", "dumps_plan", "save_plan", "MAX_BYTES", "SUFFIX"]

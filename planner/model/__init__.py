@@ -1,0 +1,25 @@
+"""The plan: its schema, its validation and the edits made to it. Pure Python, no Qt."""
+
+from .schema import (
+    FORMAT,
+    SCHEMA_VERSION,
+    AiEffect,
+    AiSeats,
+    ApiModel,
+    CloudGpu,
+    ComputeUse,
+    OwnedGpu,
+    Plan,
+    Role,
+    SelfHostedModel,
+    Settings,
+    Team,
+    Workflow,
+)
+from .validate import PlanInvalid, Problem, check, format_loc, parse_plan
+
+__all__ = [
+    "FORMAT", "SCHEMA_VERSION", "AiEffect", "AiSeats", "ApiModel", "CloudGpu", "ComputeUse",
+    "OwnedGpu", "Plan", "Role", "SelfHostedModel", "Settings", "Team", "Workflow",
+    "PlanInvalid", "Problem", "check", "format_loc", "parse_plan",
+]

@@ -1,0 +1,294 @@
+"""Check a plan and report every problem at once, each with its path and a fix.
+
+``check(data)`` never raises: it returns a list of :class:`Problem`. ``parse_plan(data)``
+returns a :class:`Plan` or raises :class:`PlanInvalid` carrying all the problems, so a plan
+is never half-loaded.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from .schema import SCHEMA_VERSION, Plan
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a plan. ``loc`` is the path as keys and list indexes."""
+
+    loc: Loc
+    message: str
+    severity: str = "error"  # "error" refuses the plan; "warning" is shown but allowed
+
+    @property
+    def path(self) -> str:
+        return format_loc(self.loc)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.loc else self.message
+
+
+@dataclass
+class PlanInvalid(Exception):
+    """A plan that breaks one or more rules; ``problems`` lists them all."""
+
+    problems: list[Problem]
+    source: str | None = None
+    errors: list[Problem] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.errors = [p for p in self.problems if p.severity == "error"]
+
+    def __str__(self) -> str:
+        head = f"{self.source}: " if self.source else ""
+        n = len(self.errors)
+        lines = [f"{head}{n} problem{'s' if n != 1 else ''} in the plan"]
+        lines += [f"  {p}" for p in self.errors]
+        return "\n".join(lines)
+
+
+def format_loc(loc: Sequence[str | int]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return f'"{value}"' if len(value) <= 40 else f'"{value[:37]}..."'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value)) if not math.isinf(value) else str(value)
+    return str(value)
+
+
+def _num(v: Any) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def _suggest(word: Any, choices: Iterable[str]) -> str:
+    if not isinstance(word, str):
+        return ""
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f' (did you mean "{match[0]}"?)' if match else ""
+
+
+# Pydantic puts the discriminator tag into the location of union members: drop it.
+_TAGS = {"api", "self", "cloud", "owned"}
+
+
+def _clean_loc(loc: Loc) -> Loc:
+    out: list[str | int] = []
+    for i, part in enumerate(loc):
+        if part in _TAGS and i > 0 and isinstance(loc[i - 1], int):
+            continue
+        out.append(part)
+    return tuple(out)
+
+
+def _known_keys(loc: Loc) -> list[str]:
+    """Keys valid at the object holding ``loc[-1]`` (for "did you mean")."""
+    from . import schema
+
+    by_parent = {
+        (): schema.Plan, ("settings",): schema.Settings, ("teams",): schema.Team,
+        ("roles",): schema.Role, ("ai_seats",): schema.AiSeats, ("workflows",): schema.Workflow,
+        ("ai",): schema.AiEffect, ("compute",): schema.ComputeUse,
+    }
+    named = [p for p in loc[:-1] if isinstance(p, str)]
+    key = (named[-1],) if named else ()
+    if key == ("models",):
+        return sorted(set(schema.ApiModel.model_fields) | set(schema.SelfHostedModel.model_fields))
+    if key == ("gpus",):
+        return sorted(set(schema.CloudGpu.model_fields) | set(schema.OwnedGpu.model_fields))
+    cls = by_parent.get(key)
+    return list(cls.model_fields) if cls else []
+
+
+def _message(err: dict[str, Any]) -> str:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    got = err.get("input")
+    if kind == "greater_than_equal":
+        return f"must be >= {_num(ctx['ge'])}, got {_show(got)}"
+    if kind == "greater_than":
+        return f"must be > {_num(ctx['gt'])}, got {_show(got)}"
+    if kind == "less_than_equal":
+        return f"must be <= {_num(ctx['le'])}, got {_show(got)}"
+    if kind == "less_than":
+        return f"must be < {_num(ctx['lt'])}, got {_show(got)}"
+    if kind == "missing":
+        return "is required but missing: add it"
+    if kind == "extra_forbidden":
+        return "unknown key: remove it or fix its spelling"
+    if kind in ("float_type", "float_parsing"):
+        return f"must be a number, got {_show(got)}"
+    if kind in ("int_type", "int_from_float", "int_parsing"):
+        return f"must be a whole number, got {_show(got)}"
+    if kind == "finite_number":
+        return "must be a finite number (not NaN or Infinity)"
+    if kind in ("string_type",):
+        return f"must be text in quotes, got {_show(got)}"
+    if kind in ("bool_type",):
+        return f"must be true or false, got {_show(got)}"
+    if kind == "literal_error":
+        return f"must be {ctx.get('expected')}, got {_show(got)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"must be an object {{...}}, got {_show(got)}"
+    if kind == "list_type":
+        return f"must be a list [...], got {_show(got)}"
+    if kind == "too_short":
+        return "must not be empty: add at least one"
+    if kind == "union_tag_invalid":
+        return f"{ctx['discriminator'].strip(chr(39))} must be one of {ctx['expected_tags']}, got {_show(ctx['tag'])}"
+    if kind == "union_tag_not_found":
+        return f"needs a {ctx['discriminator'].strip(chr(39))} key"
+    if kind == "value_error":
+        return str(ctx.get("error", err.get("msg")))
+    return f"{err.get('msg', 'is not valid')}, got {_show(got)}"
+
+
+def _structural(data: Any) -> list[Problem]:
+    try:
+        Plan.model_validate(data)
+    except ValidationError as exc:
+        out = []
+        for err in exc.errors(include_url=False):
+            loc = _clean_loc(tuple(err["loc"]))
+            msg = _message(err)
+            if err["type"] == "extra_forbidden":
+                msg += _suggest(loc[-1], _known_keys(loc))
+            if err["type"] == "literal_error" and loc == ("schema_version",):
+                msg = _version_message(err.get("input"))
+            out.append(Problem(loc, msg))
+        return out
+    return []
+
+
+def _version_message(v: Any) -> str:
+    if isinstance(v, int) and not isinstance(v, bool) and v > SCHEMA_VERSION:
+        return (f"this plan was written by a newer OrgPlanner (schema_version {v}); this version "
+                f"reads up to {SCHEMA_VERSION}: update OrgPlanner to open it")
+    return f"must be {SCHEMA_VERSION}, got {_show(v)}"
+
+
+def _items(data: dict, key: str) -> list[tuple[int, dict]]:
+    items = data.get(key)
+    if not isinstance(items, list):
+        return []
+    return [(i, x) for i, x in enumerate(items) if isinstance(x, dict)]
+
+
+def _ids(data: dict, key: str, out: list[Problem]) -> dict[str, int]:
+    seen: dict[str, int] = {}
+    for i, item in _items(data, key):
+        ident = item.get("id")
+        if not isinstance(ident, str):
+            continue
+        if not ident.strip():
+            out.append(Problem((key, i, "id"), "must not be empty: give it a short unique id"))
+        elif ident in seen:
+            out.append(Problem((key, i, "id"),
+                               f'duplicate id "{ident}" (also {key}[{seen[ident]}]): ids must be unique'))
+        else:
+            seen[ident] = i
+    return seen
+
+
+def _ref(out: list[Problem], loc: Loc, ref: Any, known: dict[str, int], what: str) -> None:
+    if isinstance(ref, str) and ref not in known:
+        out.append(Problem(loc, f'no {what} with id "{ref}"{_suggest(ref, known)}'))
+
+
+def _references(data: Any) -> list[Problem]:
+    """Ids, references, the team tree and warnings; tolerant of a malformed plan."""
+    if not isinstance(data, dict):
+        return []
+    out: list[Problem] = []
+    teams = _ids(data, "teams", out)
+    models = _ids(data, "models", out)
+    gpus = _ids(data, "gpus", out)
+    _ids(data, "workflows", out)
+
+    parents: dict[str, str] = {}
+    for i, team in _items(data, "teams"):
+        parent = team.get("parent")
+        _ref(out, ("teams", i, "parent"), parent, teams, "team")
+        if isinstance(parent, str) and isinstance(team.get("id"), str):
+            if parent == team["id"]:
+                out.append(Problem(("teams", i, "parent"), "a team cannot be its own parent"))
+            else:
+                parents[team["id"]] = parent
+    reported: set[str] = set()
+    for start in parents:
+        chain, node = [start], parents.get(start)
+        while node is not None and node not in chain and node in parents:
+            chain.append(node)
+            node = parents.get(node)
+        if node == start and not reported.intersection(chain):
+            reported.update(chain)
+            cycle = " -> ".join([*chain, start])
+            out.append(Problem(("teams", teams[start], "parent"),
+                               f"the team tree has a cycle ({cycle}): set one parent to null or another team"))
+
+    for i, wf in _items(data, "workflows"):
+        _ref(out, ("workflows", i, "team"), wf.get("team"), teams, "team")
+        comp = wf.get("compute")
+        if isinstance(comp, dict):
+            _ref(out, ("workflows", i, "compute", "model"), comp.get("model"), models, "model")
+        ai = wf.get("ai")
+        if isinstance(ai, dict):
+            ts, ro = ai.get("time_saved"), ai.get("review_overhead", 0)
+            if _is_num(ts) and _is_num(ro) and ts - ro < 0:
+                out.append(Problem(("workflows", i, "ai", "time_saved"),
+                                   f"review overhead ({_num(ro)}) exceeds time saved ({_num(ts)}): "
+                                   "AI makes this workflow slower", "warning"))
+    for i, model in _items(data, "models"):
+        if model.get("hosting") == "self":
+            _ref(out, ("models", i, "gpu"), model.get("gpu"), gpus, "GPU")
+    return out
+
+
+def _is_num(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def check(data: Any) -> list[Problem]:
+    """Every problem with a plan (errors and warnings), in file order. Never raises."""
+    if not isinstance(data, dict):
+        return [Problem((), f"a plan must be a JSON object {{...}}, got {_show(data)}")]
+    version = data.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        # A newer format: the other "problems" would only be its new features.
+        return [Problem(("schema_version",), _version_message(version))]
+    problems = _structural(data) + _references(data)
+    return sorted(problems, key=lambda p: [(0, x, "") if isinstance(x, int) else (1, 0, x) for x in p.loc])
+
+
+def parse_plan(data: Any, *, source: str | None = None) -> Plan:
+    """A valid :class:`Plan`, or :class:`PlanInvalid` listing every problem."""
+    problems = check(data)
+    if any(p.severity == "error" for p in problems):
+        raise PlanInvalid(problems, source)
+    return Plan.model_validate(data)
