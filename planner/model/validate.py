@@ -48,11 +48,9 @@ class PlanInvalid(Exception):
         self.errors = [p for p in self.problems if p.severity == "error"]
 
     def __str__(self) -> str:
+        """One line per error, each naming the file and the place (compiler style)."""
         head = f"{self.source}: " if self.source else ""
-        n = len(self.errors)
-        lines = [f"{head}{n} problem{'s' if n != 1 else ''} in the plan"]
-        lines += [f"  {p}" for p in self.errors]
-        return "\n".join(lines)
+        return "\n".join(f"{head}{p}" for p in self.errors)
 
 
 def format_loc(loc: Sequence[str | int]) -> str:

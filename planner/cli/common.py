@@ -1,0 +1,43 @@
+"""Shared by the CLI commands: loading a plan with user-facing errors, reporting them."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+from ..io.atomic import WriteFailed
+from ..io.planfile import PlanFileError, load_plan
+from ..model import Plan, PlanInvalid
+
+
+class CliError(Exception):
+    """An error whose message is ready for the user (exit code 1 unless given)."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def load(path: str) -> Plan:
+    return load_plan(path)
+
+
+def report_error(exc: BaseException, *, debug: bool = False) -> int:
+    """Print a user-facing message for ``exc`` on stderr and return the exit code."""
+    if debug:
+        traceback.print_exception(exc)
+    if isinstance(exc, PlanInvalid):
+        print(str(exc), file=sys.stderr)
+        return 1
+    if isinstance(exc, CliError):
+        print(f"orgplanner: {exc}", file=sys.stderr)
+        return exc.code
+    if isinstance(exc, PlanFileError | WriteFailed):
+        print(f"orgplanner: {exc}", file=sys.stderr)
+        return 1
+    if isinstance(exc, MemoryError):
+        print("orgplanner: out of memory; the input is too large", file=sys.stderr)
+        return 1
+    print(f"orgplanner: unexpected error: {type(exc).__name__}: {exc} "
+          "(run again with --debug for details)", file=sys.stderr)
+    return 2

@@ -1,0 +1,59 @@
+"""The person-readable summary table printed by ``orgplanner summary``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..formatting import money, number, percent, ratio, smart, tokens
+
+
+def summary_table(s: dict[str, Any]) -> str:
+    cur = s["currency"]
+    b, f = s["baseline"], s["final"]
+    H = s["horizon_months"]
+    yrs = s["years"]
+    annual_compute = f["compute_per_month"] * 12
+    payback = s["payback_month"]
+    rows: list[tuple[str, str, str]] = [
+        ("Headcount", smart(b["headcount"]), smart(f["headcount"])),
+        ("  individual contributors", smart(b["ic"]), smart(f["ic"])),
+        ("  managers", smart(b["managers"]), smart(f["managers"])),
+        ("Average span (ICs per manager)", number(b["avg_span"], 1), number(f["avg_span"], 1)),
+        ("Layers of management", _opt(b["layers"]), _opt(f["layers"])),
+        ("Coordination paths", number(b["coordination_paths"]), number(f["coordination_paths"])),
+        ("Payroll per year", money(b["payroll_annual"], cur), money(f["payroll_annual"], cur)),
+    ]
+    w = max(len(r[0]) for r in rows) + 2
+    out = [f"{s['name']}  ({H} months, {cur})", ""]
+    out.append(f"{'':<{w}}{'today':>16}{f'month {H}':>16}")
+    out += [f"{a:<{w}}{x:>16}{y:>16}" for a, x, y in rows]
+    out.append("")
+    facts = [
+        ("Compression ratio", ratio(s["compression_ratio"])),
+        ("FTE freed (gross)", number(f["fte_freed"], 1)),
+        ("Hours saved per month", number(f["hours_saved_per_month"])),
+        ("Payroll savings per year", money(b["payroll_annual"] - f["payroll_annual"], cur)),
+        ("Compute per month (P&L)", money(f["compute_per_month"], cur)),
+        ("Compute per year (P&L)", money(annual_compute, cur)),
+        ("Compute as share of payroll", percent(f["compute_to_payroll"], 2)),
+        ("Tokens per month", tokens(f["tokens_per_month"])),
+        ("GPUs (self-hosted)", number(f["gpus"])),
+        ("Energy per month", f"{number(f['energy_kwh_per_month'])} kWh"),
+        (f"Net P&L over {H} months", money(s["cumulative_net_pnl"], cur)),
+        (f"Net cash over {H} months", money(s["cumulative_net_cash"], cur)),
+        ("Payback", f"month {payback}" if payback else "not within the horizon"),
+    ]
+    w2 = max(len(a) for a, _ in facts) + 2
+    out += [f"{a:<{w2}}{v:>16}" for a, v in facts]
+    out.append("")
+    head = ("Year", "Payroll saved", "Compute (P&L)", "Severance", "One-off", "Net P&L", "Net cash")
+    out.append("".join(f"{h:>15}" if i else f"{h:<6}" for i, h in enumerate(head)))
+    for y in yrs:
+        vals = [y["payroll_savings"], y["compute_pnl"], y["severance"], y["one_off"],
+                y["net_pnl"], y["net_cash"]]
+        out.append(f"{y['year']:<6}" + "".join(f"{money(v, cur):>15}" for v in vals))
+    return "\n".join(out) + "\n"
+
+
+def _opt(v: Any) -> str:
+    return "–" if v is None else str(v)

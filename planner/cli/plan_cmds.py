@@ -1,0 +1,60 @@
+"""``orgplanner validate PLAN`` and ``orgplanner summary PLAN [--json]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..engine import compute
+from ..io.planfile import read_plan_data
+from ..model import check, parse_plan
+from .format import summary_table
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("validate", help="check a plan file and list every problem",
+                       description="Check a plan file. Exit 0 and one line when it is valid; "
+                                   "exit 1 listing every problem (file: place: what and how to fix).")
+    p.add_argument("plan", help="a .orgplan.json file")
+    p.set_defaults(handler=run_validate)
+
+    p = sub.add_parser("summary", help="compression, compute and money of a plan",
+                       description="Compute a plan and print its summary for a person, "
+                                   "or the MODEL.md summary object with --json.")
+    p.add_argument("plan", help="a .orgplan.json file")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
+    p.set_defaults(handler=run_summary)
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    name = Path(args.plan).name
+    data = read_plan_data(args.plan)
+    problems = check(data)
+    errors = [p for p in problems if p.severity == "error"]
+    for p in problems:
+        if p.severity == "warning":
+            print(f"{name}: warning: {p}", file=sys.stderr)
+    if errors:
+        for p in errors:
+            print(f"{name}: {p}", file=sys.stderr)
+        n = len(errors)
+        print(f"{name}: {n} problem{'s' if n != 1 else ''}; the plan was not loaded", file=sys.stderr)
+        return 1
+    plan = parse_plan(data)
+    print(f"OK: {name} is a valid plan ({len(plan.teams)} teams, {len(plan.workflows)} workflows, "
+          f"{len(plan.models)} models, {len(plan.gpus)} GPUs)")
+    return 0
+
+
+def run_summary(args: argparse.Namespace) -> int:
+    data = read_plan_data(args.plan)
+    plan = parse_plan(data, source=Path(args.plan).name)
+    result = compute(plan)
+    if args.json:
+        json.dump(result.summary, sys.stdout, indent=1, allow_nan=False)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(summary_table(result.summary))
+    return 0
