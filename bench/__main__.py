@@ -1,0 +1,31 @@
+"""Run every benchmark module in turn (``make bench``), or those named on the command line."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+import time
+
+import bench
+
+
+def main(names: list[str]) -> int:
+    mods = sorted(m.name for m in pkgutil.iter_modules(bench.__path__) if m.name.startswith("bench_"))
+    if names:
+        mods = [m for m in mods if any(n in m for n in names)]
+    failed = 0
+    for name in mods:
+        print(f"\n=== {name} ===", flush=True)
+        t0 = time.perf_counter()
+        try:
+            importlib.import_module(f"bench.{name}").main()
+        except Exception as exc:  # noqa: BLE001 - report and go on with the next benchmark
+            failed += 1
+            print(f"{name} FAILED: {type(exc).__name__}: {exc}")
+        print(f"({name}: {time.perf_counter() - t0:.1f} s)", flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
