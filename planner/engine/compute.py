@@ -113,11 +113,16 @@ def compute(plan: Plan) -> Result:
     rep = ma.per_replica[:, None]
     need = np.where(gh > 0, rep * ceil_star(gh / HOURS_PER_MONTH * s.peak_to_average / rep), 0.0)
     gidx = np.where(ma.gpu >= 0, ma.gpu, 0)
-    owned = selfh & (ga.owned[gidx] if ga.ids else np.zeros(J, dtype=bool))
+
+    def per_model(values: np.ndarray, default: float) -> np.ndarray:
+        """A GPU attribute for each model's fleet (``default`` for API models / no GPUs)."""
+        return values[gidx] if ga.ids else np.full(J, default, dtype=values.dtype)
+
+    owned = selfh & per_model(ga.owned, False)
     fleet = np.where(owned[:, None], np.maximum.accumulate(need, axis=1) if H else need, need)
     added = np.diff(fleet, axis=1, prepend=0.0)
-    capex = np.where(owned[:, None], added * (ga.capex[gidx] if ga.ids else 0.0)[:, None], 0.0)
-    amort = (ga.amort[gidx] if ga.ids else np.ones(J)).astype(np.int64)
+    capex = np.where(owned[:, None], added * per_model(ga.capex, 0.0)[:, None], 0.0)
+    amort = per_model(ga.amort, 1.0).astype(np.int64)
     cum = np.cumsum(capex, axis=1)
     lagged = np.zeros_like(cum)
     for a in np.unique(amort):                      # one pass per distinct amortisation window
@@ -125,10 +130,10 @@ def compute(plan: Plan) -> Result:
         if a < H:
             lagged[rows, a:] = cum[rows, : H - a]
     depreciation = np.where(owned[:, None], (cum - lagged) / amort[:, None], 0.0)
-    watts = ga.watts[gidx] if ga.ids else np.zeros(J)
+    watts = per_model(ga.watts, 0.0)
     kwh = np.where(selfh[:, None], fleet * watts[:, None] / 1000.0 * HOURS_PER_MONTH * s.pue, 0.0)
     cloud = selfh & ~owned
-    per_hour = ga.per_hour[gidx] if ga.ids else np.zeros(J)
+    per_hour = per_model(ga.per_hour, 0.0)
     rental = np.where(cloud[:, None], fleet * HOURS_PER_MONTH * per_hour[:, None], 0.0)
     energy_cost = np.where(owned[:, None], kwh * s.usd_per_kwh, 0.0)
     fleet = np.where(selfh[:, None], fleet, 0.0)
