@@ -1,0 +1,133 @@
+"""What both result views share: the empty state, the stale banner, updating every part."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from planner.engine import Result
+
+from .chart import PALETTE_EVENTS, ChartWidget
+from .kpis import build_kpis
+from .theme import theme_for
+from .tiles import TileGrid
+
+EMPTY_TITLE = "Add a team and a workflow to see results"
+EMPTY_TEXT = ("Describe a team (its roles and headcount) and a workflow that AI changes: "
+              "headcount, compute and money appear here as you type.")
+
+
+class DashboardBase(QWidget):
+    """Subclasses build ``self.tiles`` and ``self.charts`` into ``self.content``."""
+
+    def __init__(self, parent: QWidget | None = None, *, large: bool = False) -> None:
+        super().__init__(parent)
+        self.result: Result | None = None
+        self.currency = "USD"
+        self.charts: list[ChartWidget] = []
+        self.tiles: TileGrid
+        self._stale = False
+        self._stale_message = ""
+
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.hide()
+
+        self.empty = QWidget(self)
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.setContentsMargins(24, 24, 24, 24)
+        empty_layout.addStretch(1)
+        self.empty_title = QLabel(EMPTY_TITLE, self.empty)
+        font = QFont(self.font())
+        font.setPointSizeF(max(9.0, self.font().pointSizeF()) * (1.5 if large else 1.2))
+        font.setBold(True)
+        self.empty_title.setFont(font)
+        self.empty_text = QLabel(EMPTY_TEXT, self.empty)
+        for label in (self.empty_title, self.empty_text):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            empty_layout.addWidget(label)
+        empty_layout.addStretch(2)
+
+        self.content = QWidget(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.content)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        self._restyle()
+
+    # ----- the contract -----------------------------------------------------------------
+    def set_result(self, result: Result | None, currency: str = "USD") -> None:
+        """Show ``result`` (``None``: the empty state that says what to add)."""
+        self.result = result
+        self.currency = currency or "USD"
+        if result is None:
+            self.stack.setCurrentWidget(self.empty)
+            self._update_banner()
+            return
+        self.tiles.set_kpis(build_kpis(result, self.currency))
+        for chart in self.charts:
+            chart.currency = self.currency
+            chart.set_result(result)
+        self._result_shown(result)
+        self.stack.setCurrentWidget(self.content)
+        self._update_banner()
+
+    def set_stale(self, stale: bool, message: str = "") -> None:
+        """Dim the figures (they belong to the last valid plan) and say why."""
+        self._stale = stale
+        self._stale_message = message if stale else ""
+        self._update_banner()
+        self.tiles.set_stale(stale)
+        for chart in self.charts:
+            chart.set_stale(stale)
+
+    # ----- state, for the window and for tests ------------------------------------------
+    @property
+    def is_empty(self) -> bool:
+        return self.stack.currentWidget() is self.empty
+
+    @property
+    def is_stale(self) -> bool:
+        return self._stale
+
+    @property
+    def stale_message(self) -> str:
+        return self._stale_message
+
+    def tile(self, key: str):
+        return self.tiles.tiles[key]
+
+    # ----- internals --------------------------------------------------------------------
+    def _update_banner(self) -> None:
+        if not self._stale:
+            self.banner.hide()
+            return
+        why = self._stale_message.strip() or "The plan has problems."
+        after = ("Showing the results of the last valid plan." if self.result is not None
+                 else "Results appear once the plan is valid.")
+        self.banner.setText(f"{why}\n{after}")
+        self.banner.show()
+
+    def _result_shown(self, result: Result) -> None:
+        """Hook for views that show more than tiles and charts (headings)."""
+
+    def _restyle(self) -> None:
+        theme = theme_for(self)
+        bg = theme.problem.name()
+        self.banner.setStyleSheet(
+            f"QLabel {{ border: 1px solid {bg}; border-left: 4px solid {bg}; border-radius: 4px;"
+            f" padding: 6px 8px; color: {theme.text.name()}; }}")
+        self.empty_text.setStyleSheet(f"color: {theme.muted.name()};")
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if event.type() in PALETTE_EVENTS:
+            self._restyle()
+        super().changeEvent(event)
