@@ -1,0 +1,98 @@
+"""Start the desktop app: ``main(argv) -> int``.
+
+Opens the plan given on the command line, else the last plan, else the bundled Northwind
+example; after a crash it first offers to restore the autosaved changes. Start-up imports
+no pandas or openpyxl (the engine builds its tables lazily; the export imports openpyxl
+when used); pyqtgraph comes in only through the dashboard.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+_T0 = time.perf_counter()
+
+
+def make_app(argv: Sequence[str] | None = None):
+    from PySide6.QtWidgets import QApplication
+
+    from .icons import app_icon
+    from .settings import APP, ORG
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "orgplanner", *(argv or [])])
+    app.setApplicationName(APP)
+    app.setOrganizationName(ORG)
+    app.setApplicationDisplayName("OrgPlanner")
+    app.setDesktopFileName("orgplanner")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def open_initial(window, argv: Sequence[str]) -> None:
+    """Recovery first, then the plan named on the command line, the last plan or the example."""
+    from . import dialogs
+    from .main_window import EXAMPLE
+    from .recovery import find_recoverable
+
+    recs = find_recoverable(exclude=window.session.id)
+    if recs:
+        newest, rest = recs[0], recs[1:]
+        for r in rest:
+            r.discard()
+        if dialogs.ask_restore(window, newest.describe()):
+            if window.restore(newest):
+                return
+        else:
+            newest.discard()
+    args = [a for a in argv if not a.startswith("-")]
+    if args:
+        if window.open_plan(Path(args[0]), ask=False):
+            return
+    last = window.settings.last_plan
+    if last and Path(last).is_file() and window.open_plan(Path(last), ask=False):
+        return
+    if EXAMPLE.is_file():
+        window.open_plan(EXAMPLE, ask=False)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    app = make_app(argv)
+    from .main_window import MainWindow
+    from .theme import apply_theme
+
+    window = MainWindow()
+    apply_theme(window.settings.theme)
+    open_initial(window, argv)
+    if os.environ.get("ORGPLANNER_EXIT_AFTER_SHOW"):
+        _exit_after_first_paint(app, window)
+    window.show()
+    return int(app.exec())
+
+
+def _exit_after_first_paint(app, window) -> None:
+    """Benchmark hook: print the time to the first paint of the window, then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class Probe(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+            if event.type() == QEvent.Type.Paint and obj is window:
+                print(f"shown_ms={(time.perf_counter() - _T0) * 1000:.0f}", flush=True)
+                window.doc.undo_stack.setClean()
+                QTimer.singleShot(0, window.close)
+                obj.removeEventFilter(self)
+            return False
+
+    probe = Probe(window)
+    window.installEventFilter(probe)
+    window._probe = probe
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,278 @@
+"""``PlanDocument``: the plan being edited, as plain JSON data, with one undo stack.
+
+Every edit goes through a :class:`QUndoCommand` wrapping a pure path edit from
+:mod:`planner.ui.doc.edits`. Views read and write through ``get``/``set`` by path (never
+through pydantic objects), so a future layer of overrides keyed by path can slot in
+between. The data may be invalid while the user edits: validation results (``problems``)
+and the last valid engine result are stored here by the recompute loop.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from . import edits
+from .edits import MISSING, Path
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed: ``set`` a value at ``path``; ``insert``/``remove``/``move`` an item of
+    the list at ``path``; ``reset`` the whole document."""
+
+    kind: str
+    path: Path = ()
+    index: int = -1
+    dest: int = -1
+
+    def touches(self, prefix: Sequence[str | int]) -> bool:
+        """True when the change is at or under ``prefix`` (or replaces one of its parents)."""
+        n = min(len(prefix), len(self.path))
+        return tuple(self.path[:n]) == tuple(prefix[:n])
+
+
+def new_plan_data(name: str = "Untitled plan") -> dict[str, Any]:
+    return {"format": "orgplan", "schema_version": 1, "name": name, "currency": "USD",
+            "settings": {}, "teams": [], "workflows": [], "models": [], "gpus": []}
+
+
+class _SetCommand(QUndoCommand):
+    def __init__(self, doc: PlanDocument, path: Path, value: Any, text: str) -> None:
+        super().__init__(text)
+        self.doc, self.path, self.new = doc, path, value
+        self.old = edits.clone(edits.get_in(doc.data, path))
+        self.index = edits.key_index(doc.data, path)
+
+    def redo(self) -> None:
+        self.doc._apply(Change("set", self.path), edits.set_in(self.doc.data, self.path, edits.clone(self.new)))
+
+    def undo(self) -> None:
+        self.doc._apply(Change("set", self.path),
+                        edits.set_in(self.doc.data, self.path, edits.clone(self.old), index=self.index))
+
+
+class _InsertCommand(QUndoCommand):
+    def __init__(self, doc: PlanDocument, path: Path, index: int, item: Any, text: str) -> None:
+        super().__init__(text)
+        self.doc, self.path, self.index, self.item = doc, path, index, edits.clone(item)
+
+    def redo(self) -> None:
+        self.doc._apply(Change("insert", self.path, self.index),
+                        edits.insert_in(self.doc.data, self.path, self.index, edits.clone(self.item)))
+
+    def undo(self) -> None:
+        self.doc._apply(Change("remove", self.path, self.index),
+                        edits.remove_in(self.doc.data, self.path, self.index))
+
+
+class _RemoveCommand(QUndoCommand):
+    def __init__(self, doc: PlanDocument, path: Path, index: int, text: str) -> None:
+        super().__init__(text)
+        self.doc, self.path, self.index = doc, path, index
+        self.item = edits.clone(edits.get_in(doc.data, (*path, index)))
+
+    def redo(self) -> None:
+        self.doc._apply(Change("remove", self.path, self.index),
+                        edits.remove_in(self.doc.data, self.path, self.index))
+
+    def undo(self) -> None:
+        self.doc._apply(Change("insert", self.path, self.index),
+                        edits.insert_in(self.doc.data, self.path, self.index, edits.clone(self.item)))
+
+
+class _MoveCommand(QUndoCommand):
+    def __init__(self, doc: PlanDocument, path: Path, src: int, dst: int, text: str) -> None:
+        super().__init__(text)
+        self.doc, self.path, self.src, self.dst = doc, path, src, dst
+
+    def redo(self) -> None:
+        self.doc._apply(Change("move", self.path, self.src, self.dst),
+                        edits.move_in(self.doc.data, self.path, self.src, self.dst))
+
+    def undo(self) -> None:
+        self.doc._apply(Change("move", self.path, self.dst, self.src),
+                        edits.move_in(self.doc.data, self.path, self.dst, self.src))
+
+
+class PlanDocument(QObject):
+    """The open plan: ``data`` (JSON-like), ``path`` (or None), ``undo_stack``.
+
+    Signals: ``aboutToChange(Change)`` / ``changed(Change)`` around every primitive edit,
+    ``problemsChanged()``, ``resultChanged()``, ``pathChanged()``.
+    """
+
+    aboutToChange = Signal(object)
+    changed = Signal(object)
+    problemsChanged = Signal()
+    resultChanged = Signal()
+    pathChanged = Signal()
+
+    def __init__(self, data: dict[str, Any] | None = None, path: str | FsPath | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self._data: Any = edits.clone(data) if data is not None else new_plan_data()
+        self._path: FsPath | None = FsPath(path) if path else None
+        self.problems: list = []
+        self._problem_index: dict[tuple, list] = {}
+        self.result: Any = None         # last valid planner.engine.Result
+        self.plan: Any = None           # the Plan it was computed from
+        self.stale_message: str = ""    # why the result is stale ("" when current)
+        self._id_cache: dict[str, tuple[int, dict[str, int]]] = {}
+
+    # ----- reading -----------------------------------------------------------------
+    @property
+    def data(self) -> Any:
+        """The current data. Never mutate it: edit through ``set``/``insert``/``remove``."""
+        return self._data
+
+    @property
+    def path(self) -> FsPath | None:
+        return self._path
+
+    def set_path(self, path: str | FsPath | None) -> None:
+        self._path = FsPath(path) if path else None
+        self.pathChanged.emit()
+
+    def get(self, path: Sequence[str | int], default: Any = MISSING) -> Any:
+        return edits.get_in(self._data, path, default)
+
+    def items(self, key: str) -> list:
+        value = self._data.get(key) if isinstance(self._data, dict) else None
+        return value if isinstance(value, list) else []
+
+    def ids(self, key: str) -> dict[str, int]:
+        """``{id: index}`` of a list of objects (teams, workflows, models, gpus); cached."""
+        lst = self.items(key)
+        hit = self._id_cache.get(key)
+        if hit is not None and hit[0] == id(lst):
+            return hit[1]
+        out: dict[str, int] = {}
+        for i, item in enumerate(lst):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                out.setdefault(item["id"], i)
+        self._id_cache[key] = (id(lst), out)
+        self._id_keep = getattr(self, "_id_keep", {})
+        self._id_keep[key] = lst  # keep the list alive so its id() stays unique
+        return out
+
+    @property
+    def name(self) -> str:
+        name = self.get(("name",), "")
+        return name if isinstance(name, str) and name.strip() else "Untitled plan"
+
+    @property
+    def currency(self) -> str:
+        cur = self.get(("currency",), "USD")
+        return cur if isinstance(cur, str) and cur else "USD"
+
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    # ----- editing (each call is one undo step, or part of an open macro) ---------
+    def set(self, path: Sequence[str | int], value: Any, text: str | None = None) -> bool:
+        """Set (or, with ``MISSING``, delete) the value at ``path``. False when unchanged."""
+        path = tuple(path)
+        old = self.get(path)
+        if old is not MISSING and value is not MISSING and type(old) is type(value) and old == value:
+            return False
+        if old is MISSING and value is MISSING:
+            return False
+        self.undo_stack.push(_SetCommand(self, path, value, text or f"Edit {_label(path)}"))
+        return True
+
+    def insert(self, list_path: Sequence[str | int], index: int, item: Any,
+               text: str | None = None) -> None:
+        list_path = tuple(list_path)
+        with self.macro(text or f"Add to {_label(list_path)}"):
+            if not isinstance(self.get(list_path), list):
+                self.set(list_path, [])
+            n = len(self.get(list_path))
+            self.undo_stack.push(_InsertCommand(self, list_path, max(0, min(index, n)), item,
+                                                text or f"Add to {_label(list_path)}"))
+
+    def remove(self, list_path: Sequence[str | int], index: int, text: str | None = None) -> None:
+        self.undo_stack.push(_RemoveCommand(self, tuple(list_path), index,
+                                            text or f"Delete from {_label(list_path)}"))
+
+    def move(self, list_path: Sequence[str | int], src: int, dst: int, text: str | None = None) -> None:
+        if src != dst:
+            self.undo_stack.push(_MoveCommand(self, tuple(list_path), src, dst, text or "Move"))
+
+    @contextlib.contextmanager
+    def macro(self, text: str) -> Iterator[None]:
+        """Group the edits made inside into one undo step (nested macros merge)."""
+        self.undo_stack.beginMacro(text)
+        try:
+            yield
+        finally:
+            self.undo_stack.endMacro()
+
+    def rename_id(self, key: str, index: int, new_id: str) -> None:
+        """Change an id and every reference to it (teams' parents, workflows, models)."""
+        old_id = self.get((key, index, "id"))
+        with self.macro(f"Rename {old_id} to {new_id}"):
+            self.set((key, index, "id"), new_id)
+            if not isinstance(old_id, str) or not old_id:
+                return
+            refs: list[tuple[str, tuple]] = {
+                "teams": [("teams", ("parent",)), ("workflows", ("team",))],
+                "models": [("workflows", ("compute", "model"))],
+                "gpus": [("models", ("gpu",))],
+            }.get(key, [])
+            for list_key, rel in refs:
+                for i, item in enumerate(self.items(list_key)):
+                    if edits.get_in(item, rel) == old_id:
+                        self.set((list_key, i, *rel), new_id)
+
+    def replace(self, data: Any, path: str | FsPath | None = None) -> None:
+        """Open other data (New, Open, Restore): clears undo history; marks it clean."""
+        self.aboutToChange.emit(Change("reset"))
+        self._data = edits.clone(data)
+        self._id_cache.clear()
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.result = None
+        self.plan = None
+        self.stale_message = ""
+        self.changed.emit(Change("reset"))
+        self.set_path(path)
+
+    def _apply(self, change: Change, new_data: Any) -> None:
+        self.aboutToChange.emit(change)
+        self._data = new_data
+        self.changed.emit(change)
+
+    # ----- validation and results (set by the recompute loop) ----------------------
+    def set_problems(self, problems: list) -> None:
+        index: dict[tuple, list] = {}
+        for p in problems:
+            index.setdefault(tuple(p.loc), []).append(p)
+        self.problems = list(problems)
+        self._problem_index = index
+        self.problemsChanged.emit()
+
+    def problems_at(self, path: Sequence[str | int]) -> list:
+        return self._problem_index.get(tuple(path), [])
+
+    @property
+    def error_count(self) -> int:
+        return sum(1 for p in self.problems if p.severity == "error")
+
+    def set_result(self, result: Any, plan: Any, *, stale_message: str = "") -> None:
+        if result is not None:
+            self.result, self.plan = result, plan
+        self.stale_message = stale_message
+        self.resultChanged.emit()
+
+
+def _label(path: Sequence[str | int]) -> str:
+    words = [str(p).replace("_", " ") for p in path if isinstance(p, str)]
+    return words[-1] if words else "plan"

@@ -1,0 +1,197 @@
+"""Field specs: how one value of the plan is shown, parsed and checked in an editor.
+
+Qt-free. A :class:`Field` names a path relative to an item (``("ai", "adoption")``), its kind
+(text, number, whole number, percent, choice, reference), its range, default, unit and the
+tooltip that explains it. ``parse`` turns typed or pasted text into a value or raises
+``ValueError`` with a message for the status bar; values the schema would flag later
+(dangling references, duplicate ids) are accepted and marked by validation instead.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .edits import MISSING
+
+Choices = Callable[[Any], list[tuple[Any, str]]]  # doc -> [(value, label)]
+
+_NUMBER_JUNK = re.compile(r"[\s,_$€£¥₹]|(?<=\d)'(?=\d)")
+
+
+def parse_number(text: str) -> float:
+    """``1,234.5`` / ``$62 000`` / ``-3`` -> float; ValueError for anything else."""
+    t = _NUMBER_JUNK.sub("", text.strip())
+    mult = 1.0
+    if t[-1:].lower() in ("k", "m") and len(t) > 1:
+        mult = 1e3 if t[-1].lower() == "k" else 1e6
+        t = t[:-1]
+    try:
+        v = float(t) * mult
+    except ValueError:
+        raise ValueError(f'"{text.strip()}" is not a number') from None
+    if not math.isfinite(v):
+        raise ValueError("must be a finite number")
+    return v
+
+
+def tidy(v: float) -> int | float:
+    """Whole numbers as int (as the file writes them), others rounded off float noise."""
+    if float(v).is_integer() and abs(v) < 2**53:
+        return int(v)
+    return round(v, 12)
+
+
+def fmt_number(v: Any, decimals: int = 2) -> str:
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        return "" if v is None or v is MISSING else str(v)
+    if float(v).is_integer():
+        return f"{int(v):,}"
+    text = f"{v:,.{decimals}f}".rstrip("0").rstrip(".")
+    return text if text not in ("-0", "0") or v == 0 else f"{v:.3g}"
+
+
+def fmt_percent(v: Any) -> str:
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        return "" if v is None or v is MISSING else str(v)
+    p = round(v * 100, 4)
+    return (f"{p:.0f}" if float(p).is_integer() else f"{p:.2f}".rstrip("0").rstrip(".")) + "%"
+
+
+@dataclass
+class Field:
+    key: str
+    path: tuple
+    header: str
+    kind: str = "number"            # text | id | number | int | percent | choice | ref
+    unit: str = ""
+    tooltip: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
+    min_open: bool = False          # minimum itself not allowed (> instead of >=)
+    max_open: bool = False
+    optional: bool = False          # may be left empty (the key is then removed)
+    null_when_empty: bool = False   # empty writes null instead of removing the key
+    default: Any = MISSING          # shown (greyed) when the key is absent
+    default_text: str = ""          # how the default is described in tooltips
+    choices: Choices | None = None
+    container: dict | None = None   # defaults of the parent object when it must be created
+    applies: Callable[[dict], bool] | None = None  # False: cell is N/A for this item
+    na_text: str = ""
+    writer: Callable | None = None  # custom write(doc, item_path, value)
+    money: bool = False
+    placeholder: str = ""           # shown (greyed) when the value is absent and has no default
+    extras: dict = field(default_factory=dict)
+
+    # ----- display -------------------------------------------------------------
+    def display(self, value: Any, doc: Any = None) -> str:
+        if self.kind in ("choice", "ref") and self.choices is not None and doc is not None \
+                and value in (None, MISSING):
+            for v, label in self.choices(doc):
+                if v is None:
+                    return label
+        if value is MISSING or value is None:
+            value = self.default
+            if value is MISSING or value is None:
+                return self.placeholder
+        if self.kind == "percent":
+            return fmt_percent(value)
+        if self.kind in ("choice", "ref") and self.choices is not None and doc is not None:
+            for v, label in self.choices(doc):
+                if v == value:
+                    return label
+            return str(value)
+        if self.kind in ("number", "int"):
+            return fmt_number(value)
+        return str(value)
+
+    def edit_text(self, value: Any) -> str:
+        if value is MISSING or value is None:
+            return ""
+        if self.kind == "percent":
+            return fmt_percent(value)
+        if self.kind in ("number", "int") and isinstance(value, int | float) and not isinstance(value, bool):
+            return repr(tidy(value)) if not float(value).is_integer() else str(int(value))
+        return str(value)
+
+    def describe(self) -> str:
+        """Tooltip: meaning, unit, range and default."""
+        parts = [self.tooltip] if self.tooltip else []
+        rng = self.range_text()
+        if rng:
+            parts.append(f"Allowed: {rng}.")
+        if self.default_text:
+            parts.append(f"Default: {self.default_text}.")
+        return "\n".join(parts)
+
+    def range_text(self) -> str:
+        if self.kind not in ("number", "int", "percent"):
+            return ""
+        show = fmt_percent if self.kind == "percent" else fmt_number
+        lo = hi = ""
+        if self.minimum is not None:
+            lo = f"{'>' if self.min_open else '>='} {show(self.minimum)}"
+        if self.maximum is not None:
+            hi = f"{'<' if self.max_open else '<='} {show(self.maximum)}"
+        text = " and ".join(x for x in (lo, hi) if x)
+        return ("a whole number " + text).strip() if self.kind == "int" else text
+
+    # ----- parsing ---------------------------------------------------------------
+    def parse(self, text: Any, doc: Any = None) -> Any:
+        """A value to store, ``MISSING`` (clear) or ValueError with a message for the user."""
+        if not isinstance(text, str):
+            text = "" if text is None else str(text)
+        raw = text.strip()
+        if not raw:
+            if self.optional:
+                return None if self.null_when_empty else MISSING
+            if self.kind in ("text",):
+                return ""
+            raise ValueError(f"{self.header} cannot be empty")
+        if self.kind == "text":
+            return text.strip()
+        if self.kind == "id":
+            if any(c.isspace() for c in raw):
+                raise ValueError(f'{self.header}: "{raw}" has spaces; use a short id like "{re.sub(r"[^A-Za-z0-9]+", "-", raw).strip("-").lower()}"')
+            return raw
+        if self.kind in ("choice", "ref"):
+            options = self.choices(doc) if self.choices is not None and doc is not None else []
+            for v, label in options:
+                if raw == str(v) or raw.lower() == str(label).lower():
+                    return v
+            if self.kind == "choice":
+                labels = ", ".join(str(label) for _, label in options)
+                raise ValueError(f'{self.header}: "{raw}" is not one of {labels}')
+            return raw  # a reference to something not (yet) there: validation marks it
+        if self.kind == "percent":
+            percent = raw.endswith("%")
+            v = parse_number(raw.rstrip("%"))
+            if not percent and abs(v) <= 1 and "." in raw and self.extras.get("fraction_ok", True):
+                v = v  # 0.35 means 35%
+            else:
+                v = v / 100
+            value = tidy(round(v, 12))
+        else:
+            v = parse_number(raw)
+            if self.kind == "int":
+                if not float(v).is_integer():
+                    raise ValueError(f"{self.header} must be a whole number, got {raw}")
+                value = int(v)
+            else:
+                value = tidy(v)
+        self._check_range(value, raw)
+        return value
+
+    def _check_range(self, value: float, raw: str) -> None:
+        show = fmt_percent if self.kind == "percent" else fmt_number
+        lo, hi = self.minimum, self.maximum
+        if lo is not None and (value < lo or (self.min_open and value == lo)):
+            raise ValueError(f"{self.header} must be {'>' if self.min_open else '>='} {show(lo)}, got {raw}")
+        if hi is not None and (value > hi or (self.max_open and value == hi)):
+            raise ValueError(f"{self.header} must be {'<' if self.max_open else '<='} {show(hi)}, got {raw}")
+
+    def is_applicable(self, item: Any) -> bool:
+        return self.applies is None or (isinstance(item, dict) and self.applies(item))

@@ -1,0 +1,669 @@
+"""The main window: navigation | editor pages | results dock, menus, files, undo, export."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSaveFile, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
+
+from . import dialogs
+from .doc.document import PlanDocument, new_plan_data
+from .export import ExportController
+from .icons import app_icon
+from .pages.compute import ComputePage
+from .pages.settings import SettingsPage
+from .pages.teams import TeamsPage
+from .pages.workflows import WorkflowsPage
+from .recompute import Recomputer
+from .recovery import Recoverable, Session
+from .settings import AppSettings
+from .theme import apply_theme
+from .widgets.problems import ProblemsView
+from .workers import _Runner
+
+FILE_FILTER = "OrgPlanner plans (*.orgplan.json);;JSON files (*.json);;All files (*)"
+EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "northwind.orgplan.json"
+ROSTER_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".tsv", ".txt")
+
+PAGE_OF = {"teams": "Teams", "workflows": "Workflows", "models": "Compute", "gpus": "Compute",
+           "settings": "Settings", "name": "Settings", "currency": "Settings"}
+
+
+def _dashboard() -> tuple[type, type]:
+    try:
+        from .dashboard import OverviewPage, ResultsPanel
+    except ImportError:
+        from .fallback import OverviewPage, ResultsPanel
+    return ResultsPanel, OverviewPage
+
+
+def roster_ui() -> Any | None:
+    """``planner.ui.roster`` when it exists (imported lazily), else None."""
+    if importlib.util.find_spec("planner.ui.roster") is None:
+        return None
+    try:
+        return importlib.import_module("planner.ui.roster")
+    except ImportError:
+        return None
+
+
+class MainWindow(QMainWindow):
+    shown = Signal()
+
+    def __init__(self, *, settings: AppSettings | None = None, runner: _Runner | None = None,
+                 autosave_s: int | None = None) -> None:
+        super().__init__()
+        self.settings = settings or AppSettings()
+        self.doc = PlanDocument(new_plan_data(), parent=self)
+        self.recomputer = Recomputer(self.doc, runner=runner, parent=self)
+        self.session = Session(self.doc, runner=runner,
+                               interval_s=autosave_s or self.settings.autosave_seconds, parent=self)
+        self.exporter = ExportController(self, runner=runner)
+        self._shown_once = False
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+
+        self._build_pages()
+        self._build_docks()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status()
+        self._connect()
+        self._restore_layout()
+        self._update_title()
+
+    # ----- construction ------------------------------------------------------------------
+    def _build_pages(self) -> None:
+        ResultsPanel, OverviewPage = _dashboard()
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName("Sections")
+        self.nav.setSpacing(2)
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        f = self.nav.font()
+        f.setPointSizeF(f.pointSizeF() * 1.1)
+        self.nav.setFont(f)
+        self.stack = QStackedWidget(self)
+        self.overview = OverviewPage(self)
+        self.teams_page = TeamsPage(self.doc, self)
+        self.workflows_page = WorkflowsPage(self.doc, self)
+        self.compute_page = ComputePage(self.doc, self)
+        self.settings_page = SettingsPage(self.doc, self)
+        self.pages: dict[str, QWidget] = {}
+        style = self.style()
+        icons = {
+            "Overview": QStyle.StandardPixmap.SP_FileDialogInfoView,
+            "Teams": QStyle.StandardPixmap.SP_DirHomeIcon,
+            "Workflows": QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            "Compute": QStyle.StandardPixmap.SP_DriveNetIcon,
+            "Settings": QStyle.StandardPixmap.SP_FileDialogContentsView,
+            "Organisation": QStyle.StandardPixmap.SP_DirIcon,
+        }
+        for name, page, tip in (
+            ("Overview", self.overview, "The results for leadership: KPIs and charts"),
+            ("Teams", self.teams_page, "Teams, their roles and reporting lines"),
+            ("Workflows", self.workflows_page, "The work AI changes, team by team"),
+            ("Compute", self.compute_page, "AI models and GPUs"),
+            ("Settings", self.settings_page, "Horizon, policy, prices and other settings"),
+        ):
+            self._add_page(name, page, tip, style.standardIcon(icons[name]))
+        self.roster = roster_ui()
+        self.organisation_page = None
+        if self.roster is not None and hasattr(self.roster, "OrganisationPage"):
+            self._add_page("Organisation", None, "The organisation from an HR roster",
+                           style.standardIcon(icons["Organisation"]))
+        self.nav.setIconSize(QSize(20, 20))
+        fm = self.nav.fontMetrics()
+        self.nav.setMinimumWidth(fm.horizontalAdvance("Organisation") + 70)
+        self.nav.setMaximumWidth(fm.horizontalAdvance("Organisation") + 140)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.setCentralWidget(self.splitter)
+        self.results = ResultsPanel(self)
+
+    def _add_page(self, name: str, page: QWidget | None, tip: str, icon: QIcon) -> None:
+        item = QListWidgetItem(icon, name)
+        item.setToolTip(tip)
+        item.setSizeHint(QSize(0, self.fontMetrics().height() * 2 + 6))
+        self.nav.addItem(item)
+        if page is None:
+            page = QWidget(self)  # placeholder, replaced on first show
+        self.stack.addWidget(page)
+        self.pages[name] = page
+
+    def _build_docks(self) -> None:
+        self.results_dock = QDockWidget("Results", self)
+        self.results_dock.setObjectName("results")
+        self.results_dock.setWidget(self.results)
+        self.results_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                      | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                                      | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.results_dock)
+        self.problems = ProblemsView(self.doc, self)
+        self.problems_dock = QDockWidget("Problems", self)
+        self.problems_dock.setObjectName("problems")
+        self.problems_dock.setWidget(self.problems)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.problems_dock.hide()
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "", icon=None) -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                a.setShortcuts(shortcut)
+            else:
+                a.setShortcut(shortcut)
+        if tip:
+            a.setStatusTip(tip)
+            a.setToolTip(tip)
+        if icon is not None:
+            a.setIcon(self.style().standardIcon(icon))
+        a.triggered.connect(slot)
+        return a
+
+    def _build_actions(self) -> None:
+        SP = QStyle.StandardPixmap
+        K = QKeySequence.StandardKey
+        self.a_new = self._action("&New", self.new_plan, K.New, "Start a new, empty plan", SP.SP_FileIcon)
+        self.a_open = self._action("&Open...", self.open_dialog, K.Open, "Open a plan file",
+                                   SP.SP_DialogOpenButton)
+        self.a_example = self._action("Open &Example (Northwind)", lambda: self.open_plan(EXAMPLE),
+                                      None, "Open the bundled Northwind example plan")
+        self.a_save = self._action("&Save", self.save, K.Save, "Save the plan", SP.SP_DialogSaveButton)
+        self.a_save_as = self._action("Save &As...", self.save_as, K.SaveAs, "Save the plan under a new name")
+        self.a_export = self._action("&Export to Excel...", self.export_excel, QKeySequence("Ctrl+E"),
+                                     "Export the plan and its results to an Excel workbook",
+                                     SP.SP_ArrowDown)
+        self.a_roster = self._action("Import &Roster...", self.import_roster, None,
+                                     "Build a new plan from an HR roster (CSV or Excel)")
+        self.a_quit = self._action("&Quit", self.close, K.Quit, "Quit OrgPlanner")
+        self.a_undo = self.doc.undo_stack.createUndoAction(self, "&Undo")
+        self.a_undo.setShortcuts([QKeySequence(K.Undo)])
+        self.a_undo.setIcon(self.style().standardIcon(SP.SP_ArrowBack))
+        self.a_redo = self.doc.undo_stack.createRedoAction(self, "&Redo")
+        self.a_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.a_redo.setIcon(self.style().standardIcon(SP.SP_ArrowForward))
+        self.a_about = self._action("&About OrgPlanner", self.about, None, "Version and credits")
+        self.a_problems = self._action("&Problems", self.toggle_problems, QKeySequence("Ctrl+Shift+P"),
+                                       "Show or hide the list of problems")
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        f = mb.addMenu("&File")
+        for a in (self.a_new, self.a_open):
+            f.addAction(a)
+        self.recent_menu = f.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        f.addAction(self.a_example)
+        f.addSeparator()
+        f.addAction(self.a_save)
+        f.addAction(self.a_save_as)
+        f.addSeparator()
+        f.addAction(self.a_export)
+        f.addAction(self.a_roster)
+        f.addSeparator()
+        f.addAction(self.a_quit)
+        e = mb.addMenu("&Edit")
+        e.addAction(self.a_undo)
+        e.addAction(self.a_redo)
+        v = mb.addMenu("&View")
+        for i in range(self.nav.count()):
+            name = self.nav.item(i).text()
+            a = self._action(name, lambda _=False, n=name: self.show_page(n),
+                             QKeySequence(f"Ctrl+{i + 1}"), f"Go to {name}")
+            v.addAction(a)
+        v.addSeparator()
+        self.a_results = self.results_dock.toggleViewAction()
+        self.a_results.setText("&Results panel")
+        self.a_results.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        v.addAction(self.a_results)
+        v.addAction(self.a_problems)
+        theme = v.addMenu("&Theme")
+        group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for key, label in (("system", "&System"), ("light", "&Light"), ("dark", "&Dark")):
+            a = QAction(label, self, checkable=True)
+            a.triggered.connect(lambda _=False, k=key: self.set_theme(k))
+            group.addAction(a)
+            theme.addAction(a)
+            self.theme_actions[key] = a
+        self.theme_actions[self.settings.theme].setChecked(True)
+        h = mb.addMenu("&Help")
+        h.addAction(self.a_about)
+
+    def _build_toolbar(self) -> None:
+        tb = self.addToolBar("Main")
+        tb.setObjectName("main-toolbar")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        tb.setIconSize(QSize(18, 18))
+        for a in (self.a_open, self.a_save):
+            tb.addAction(a)
+        tb.addSeparator()
+        tb.addAction(self.a_undo)
+        tb.addAction(self.a_redo)
+        spacer = QWidget(tb)
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy().Preferred)
+        tb.addWidget(spacer)
+        tb.addAction(self.a_export)
+        self.toolbar = tb
+
+    def _build_status(self) -> None:
+        sb = self.statusBar()
+        self.problems_button = QToolButton(self)
+        self.problems_button.setAutoRaise(True)
+        self.problems_button.setToolTip("Show the list of problems (Ctrl+Shift+P)")
+        self.problems_button.clicked.connect(self.toggle_problems)
+        self.recalc_label = QLabel("", self)
+        self.autosave_label = QLabel("", self)
+        self.autosave_label.setToolTip("Unsaved changes are copied every minute to a recovery file")
+        sb.addPermanentWidget(self.problems_button)
+        sb.addPermanentWidget(self.recalc_label)
+        sb.addPermanentWidget(self.autosave_label)
+        self._update_problems_button()
+
+    def _connect(self) -> None:
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.doc.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
+        self.doc.pathChanged.connect(self._update_title)
+        self.doc.changed.connect(self._doc_changed)
+        self.doc.problemsChanged.connect(self._update_problems_button)
+        self.doc.resultChanged.connect(self._show_result)
+        self.recomputer.finished.connect(self._recomputed)
+        self.session.autosaved.connect(lambda t: self.autosave_label.setText(f"Autosaved {t}"))
+        self.session.failed.connect(self.show_message)
+        self.exporter.message.connect(self.show_message)
+        self.problems.activated_loc.connect(self.go_to_problem)
+        for page in (self.teams_page, self.workflows_page, self.compute_page, self.settings_page):
+            page.message.connect(self.show_message)
+        self.teams_page.openExample.connect(lambda: self.open_plan(EXAMPLE))
+
+    def _restore_layout(self) -> None:
+        s = self.settings
+        if not s.geometry.isEmpty():
+            self.restoreGeometry(s.geometry)
+        else:
+            screen = QApplication.primaryScreen()
+            avail = screen.availableGeometry() if screen else None
+            w, h = 1440, 900
+            if avail is not None:
+                w, h = min(w, int(avail.width() * 0.95)), min(h, int(avail.height() * 0.92))
+            self.resize(w, h)
+        if not s.window_state.isEmpty():
+            self.restoreState(s.window_state)
+        if not s.splitter_state.isEmpty():
+            self.splitter.restoreState(s.splitter_state)
+        else:
+            self.splitter.setSizes([self.nav.minimumWidth() + 10, 800])
+        self.resizeDocks([self.results_dock], [max(340, int(self.width() * 0.28))],
+                         Qt.Orientation.Horizontal)
+        self.show_page(s.page if s.page in self.pages else "Teams")
+
+    # ----- pages -----------------------------------------------------------------------------
+    def show_page(self, name: str) -> None:
+        names = list(self.pages)
+        if name in names:
+            self.nav.setCurrentRow(names.index(name))
+
+    def current_page(self) -> str:
+        return list(self.pages)[self.stack.currentIndex()]
+
+    def _nav_changed(self, row: int) -> None:
+        name = list(self.pages)[row]
+        if name == "Organisation" and self.organisation_page is None:
+            self._make_organisation_page()
+        self.stack.setCurrentIndex(row)
+        self.settings.page = name
+
+    def _make_organisation_page(self) -> None:
+        placeholder = self.pages["Organisation"]
+        try:
+            page = self.roster.OrganisationPage(self)
+            if hasattr(page, "set_document"):
+                page.set_document(self.doc)
+        except Exception as exc:  # noqa: BLE001 - a broken optional page must not break the app
+            page = QLabel(f"The Organisation page could not be shown: {exc}", self)
+        i = self.stack.indexOf(placeholder)
+        self.stack.insertWidget(i, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.pages["Organisation"] = page
+        self.organisation_page = page
+
+    def go_to_problem(self, loc: tuple) -> None:
+        page = PAGE_OF.get(str(loc[0]) if loc else "", "Settings")
+        self.show_page(page)
+        target = self.pages[page]
+        if hasattr(target, "show_path"):
+            target.show_path(tuple(loc))
+
+    # ----- status ------------------------------------------------------------------------------
+    def show_message(self, text: str, ms: int = 8000) -> None:
+        self.statusBar().showMessage(text, ms)
+
+    def _update_problems_button(self) -> None:
+        problems = self.doc.problems
+        errors = self.doc.error_count
+        warnings = len(problems) - errors
+        if not problems:
+            self.problems_button.setText("No problems")
+            self.problems_button.setStyleSheet("")
+        else:
+            parts = []
+            if errors:
+                parts.append(f"{errors} problem{'s' if errors != 1 else ''}")
+            if warnings:
+                parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+            self.problems_button.setText(", ".join(parts))
+            self.problems_button.setStyleSheet("color: #d0392f; font-weight: bold;" if errors else
+                                               "color: #c27c00;")
+        self.problems_dock.setWindowTitle(f"Problems ({len(problems)})" if problems else "Problems")
+
+    def toggle_problems(self) -> None:
+        self.problems_dock.setVisible(not self.problems_dock.isVisible())
+        if self.problems_dock.isVisible():
+            self.problems.setFocus()
+
+    def _recomputed(self, outcome: Any) -> None:
+        if outcome.result is not None:
+            self.recalc_label.setText(f"Recalculated in {outcome.ms:.0f} ms")
+        else:
+            self.recalc_label.setText("Not recalculated: fix the problems")
+
+    def _show_result(self) -> None:
+        doc = self.doc
+        for panel in (self.results, self.overview):
+            panel.set_result(doc.result, doc.currency)
+            if doc.result is not None:
+                panel.set_stale(bool(doc.stale_message), doc.stale_message)
+
+    def _doc_changed(self, _change: Any) -> None:
+        pass
+
+    def _update_title(self) -> None:
+        doc = self.doc
+        file = doc.path.name if doc.path else "not saved"
+        self.setWindowTitle(f"{doc.name} ({file})[*] — OrgPlanner")
+        self.setWindowModified(doc.is_modified())
+
+    # ----- files -------------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current plan (saved, discarded, or unchanged)."""
+        if not self.doc.is_modified():
+            return True
+        answer = dialogs.ask_save_changes(self, self.doc.path.name if self.doc.path else self.doc.name)
+        if answer == dialogs.SAVE:
+            return self.save()
+        return answer == dialogs.DISCARD
+
+    def new_plan(self) -> None:
+        if not self.maybe_save():
+            return
+        self.doc.replace(new_plan_data(), None)
+        self.show_page("Teams")
+        self.show_message("New plan: add your first team")
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        start = self.settings.last_dir or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, "Open plan", start, FILE_FILTER)
+        if path:
+            self.open_plan(path, ask=False)
+
+    def open_plan(self, path: str | Path, *, ask: bool = True) -> bool:
+        """Open a plan file. A file that is not JSON (or not an object) is refused with a
+        message and the current plan stays; a plan with problems opens with them listed."""
+        from ..io.planfile import PlanFileError, read_plan_data
+
+        if ask and not self.maybe_save():
+            return False
+        path = Path(path)
+        try:
+            data = read_plan_data(path)
+        except PlanFileError as exc:
+            dialogs.warn(self, "Cannot open the plan", str(exc))
+            return False
+        if not isinstance(data, dict):
+            dialogs.warn(self, "Cannot open the plan",
+                         f"{path.name}: a plan must be a JSON object {{...}}; this file holds "
+                         f"{type(data).__name__ if data is not None else 'null'}.")
+            return False
+        self.doc.replace(data, path)
+        self.recomputer.flush()
+        self._remember_file(path)
+        if self.doc.error_count:
+            n = self.doc.error_count
+            self.problems_dock.show()
+            self.show_message(f"Opened {path.name} with {n} problem{'s' if n != 1 else ''}: "
+                              "fix them in the Problems list")
+        else:
+            self.show_message(f"Opened {path.name}")
+        return True
+
+    def _remember_file(self, path: Path) -> None:
+        if path.resolve() != EXAMPLE:
+            self.settings.add_recent(path)
+        self.settings.last_plan = str(path.resolve())
+        self.settings.last_dir = str(path.resolve().parent)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files
+        for i, f in enumerate(files):
+            a = self.recent_menu.addAction(f"&{i + 1} {Path(f).name}")
+            a.setStatusTip(f)
+            a.triggered.connect(lambda _=False, p=f: self._open_recent(p))
+        if not files:
+            self.recent_menu.addAction("No recent plans").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear list", self.settings.clear_recent)
+
+    def _open_recent(self, path: str) -> None:
+        if not Path(path).exists():
+            self.settings.remove_recent(path)
+            dialogs.warn(self, "Open recent", f"{path} no longer exists; it was removed from the list.")
+            return
+        self.open_plan(path)
+
+    def save(self) -> bool:
+        if self.doc.path is None or self.doc.path.resolve() == EXAMPLE:
+            return self.save_as()
+        return self.save_to(self.doc.path)
+
+    def save_as(self) -> bool:
+        start = Path(self.settings.last_dir or Path.home())
+        base = self.doc.path.name if self.doc.path else _file_name(self.doc.name)
+        path, _ = QFileDialog.getSaveFileName(self, "Save plan as", str(start / base), FILE_FILTER)
+        if not path:
+            return False
+        p = Path(path)
+        if not p.name.endswith(".json"):
+            p = p.with_name(p.name + ".orgplan.json")
+        return self.save_to(p)
+
+    def save_to(self, path: str | Path) -> bool:
+        """Write the raw data (even with problems: nothing is lost) with QSaveFile."""
+        from ..io.atomic import explain_os_error
+        from ..io.planfile import dumps_plan
+
+        path = Path(path)
+        text = dumps_plan(self.doc.data).encode("utf-8")
+        f = QSaveFile(str(path))
+        if not f.open(QSaveFile.OpenModeFlag.WriteOnly) or f.write(QByteArray(text)) != len(text) \
+                or not f.commit():
+            reason = f.errorString()
+            f.cancelWriting()
+            msg = explain_os_error(OSError(reason), path) if reason else f"cannot write {path}"
+            dialogs.warn(self, "Cannot save the plan", msg[0].upper() + msg[1:])
+            return False
+        self.doc.undo_stack.setClean()
+        if self.doc.path != path:
+            self.doc.set_path(path)
+        self._remember_file(path)
+        self._update_title()
+        self.recomputer.flush()
+        n = self.doc.error_count
+        if n:
+            self.show_message(f"Saved {path.name}; it has {n} problem{'s' if n != 1 else ''} "
+                              "to fix before it can be computed")
+        else:
+            self.show_message(f"Saved {path.name}")
+        return True
+
+    def restore(self, rec: Recoverable) -> bool:
+        from ..io.planfile import PlanFileError, read_plan_data
+
+        try:
+            data = read_plan_data(rec.autosave)
+        except PlanFileError as exc:
+            dialogs.warn(self, "Cannot restore", str(exc))
+            return False
+        self.doc.replace(data, rec.original)
+        self.doc.undo_stack.resetClean()
+        self._update_title()
+        rec.discard()
+        self.show_message("Restored the unsaved changes; save them to keep them")
+        return True
+
+    # ----- export and roster --------------------------------------------------------------
+    def export_excel(self, *, path: Path | None = None) -> Any:
+        self.recomputer.flush()
+        if self.doc.plan is None or self.doc.error_count:
+            n = self.doc.error_count
+            dialogs.warn(self, "Export to Excel", f"The plan has {n} problem{'s' if n != 1 else ''}. "
+                         "Fix them first (see the Problems list), then export.")
+            self.problems_dock.show()
+            return None
+        stem = self.doc.path.name.removesuffix(".json").removesuffix(".orgplan") if self.doc.path \
+            else _file_name(self.doc.name).removesuffix(".orgplan.json")
+        folder = self.doc.path.parent if self.doc.path and self.doc.path.resolve() != EXAMPLE \
+            else Path(self.settings.last_dir or Path.home())
+        return self.exporter.export(self.doc.plan, folder / f"{stem}.xlsx", path=path)
+
+    def import_roster(self, *, path: Path | None = None) -> None:
+        mod = roster_ui()
+        if mod is None or not hasattr(mod, "import_roster_dialog"):
+            dialogs.inform(self, "Import roster", "Roster import is not available in this version.")
+            return
+        if not self.maybe_save():
+            return
+        data = mod.import_roster_dialog(self, path=path) if path else mod.import_roster_dialog(self)
+        if isinstance(data, dict):
+            self.doc.replace(data, None)
+            self.doc.undo_stack.resetClean()
+            self._update_title()
+            self.show_page("Teams")
+            self.show_message("Imported the roster as a new plan: save it to keep it")
+
+    # ----- window events ---------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if any(_droppable(u.toLocalFile()) for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        for url in event.mimeData().urls():
+            path = url.toLocalFile()
+            kind = _droppable(path)
+            if kind == "plan":
+                event.acceptProposedAction()
+                QTimer.singleShot(0, lambda p=path: self.open_plan(p))
+                return
+            if kind == "roster":
+                event.acceptProposedAction()
+                QTimer.singleShot(0, lambda p=path: self.import_roster(path=Path(p)))
+                return
+        event.ignore()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.shown.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.splitter_state = self.splitter.saveState()
+        self.settings.sync()
+        self.session.close()
+        event.accept()
+
+    def set_theme(self, mode: str) -> None:
+        self.settings.theme = mode
+        apply_theme(mode)
+        self.theme_actions[mode].setChecked(True)
+        self._show_result()
+
+    def about(self) -> None:
+        from .. import __version__ as version
+
+        QMessageBox.about(
+            self, "About OrgPlanner",
+            f"<h3>OrgPlanner {version}</h3><p>Plan an organisation's move to AI: operational "
+            "compression, compute budget and the money, side by side.</p><p>Every figure follows "
+            "the formulas in the planning model; hover a number to see where it comes from.</p>"
+            f"<p>Qt {_qt_version()} · Python {_py_version()}</p>")
+
+
+def _droppable(path: str) -> str:
+    low = path.lower()
+    if low.endswith(".json"):
+        return "plan"
+    if low.endswith(ROSTER_SUFFIXES):
+        return "roster"
+    return ""
+
+
+def _file_name(name: str) -> str:
+    safe = "".join(c if c.isalnum() or c in "-_ " else "" for c in name).strip().replace(" ", "-")
+    return f"{safe.lower() or 'plan'}.orgplan.json"
+
+
+def _qt_version() -> str:
+    from PySide6.QtCore import qVersion
+
+    return qVersion()
+
+
+def _py_version() -> str:
+    import platform
+
+    return platform.python_version()
+
+
+__all__ = ["MainWindow", "EXAMPLE", "time"]

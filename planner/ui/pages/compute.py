@@ -1,0 +1,80 @@
+"""Compute: the AI models (API or self-hosted) and the GPUs self-hosted models run on."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from ..doc import catalog
+from ..doc.document import PlanDocument
+from ..qt_models.table import ListTableModel
+from ..widgets.common import heading, hint
+from ..widgets.table import PlanTable
+
+
+def _section(parent: QWidget, title: str, text: str, table: PlanTable, button: str) -> QWidget:
+    box = QWidget(parent)
+    v = QVBoxLayout(box)
+    v.setContentsMargins(0, 4, 0, 4)
+    top = QHBoxLayout()
+    top.addWidget(heading(title, box))
+    top.addStretch(1)
+    add = QPushButton(button, box)
+    add.setToolTip(f"{button} (Insert in the table)")
+    add.clicked.connect(table.add_row)
+    top.addWidget(add)
+    v.addLayout(top)
+    v.addWidget(hint(text, box))
+    v.addWidget(table, 1)
+    return box
+
+
+class ComputePage(QWidget):
+    message = Signal(str)
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.models_model = ListTableModel(doc, ("models",), catalog.MODEL_FIELDS, noun="model",
+                                           new_item=catalog.new_model, id_key="models",
+                                           depends_on=("gpus",), parent=self)
+        self.gpus_model = ListTableModel(doc, ("gpus",), catalog.GPU_FIELDS, noun="GPU",
+                                         new_item=catalog.new_gpu, id_key="gpus", parent=self)
+        self.models = PlanTable(self)
+        self.models.setModel(self.models_model)
+        self.gpus = PlanTable(self)
+        self.gpus.setModel(self.gpus_model)
+        for t, m in ((self.models, self.models_model), (self.gpus, self.gpus_model)):
+            t.message.connect(self.message)
+            m.message.connect(self.message)
+            t.horizontalHeader().setStretchLastSection(True)
+        v = QVBoxLayout(self)
+        v.setContentsMargins(12, 10, 12, 6)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setChildrenCollapsible(False)
+        split.addWidget(_section(split, "Models", "API models are priced per million tokens; "
+                                 "self-hosted models run on a GPU type below and are sized from the "
+                                 "tokens of their workflows. Greyed cells do not apply to a row's kind.",
+                                 self.models, "Add model"))
+        split.addWidget(_section(split, "GPUs", "Cloud GPUs are rented by the hour; owned GPUs are "
+                                 "bought and depreciated. Both draw power.", self.gpus, "Add GPU"))
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        v.addWidget(split)
+        doc.changed.connect(self._changed)
+        self.fit()
+
+    def _changed(self, change) -> None:
+        if change.kind == "reset":
+            self.fit()
+
+    def fit(self) -> None:
+        self.models.fit_columns(180)
+        self.gpus.fit_columns(180)
+
+    def show_path(self, loc: tuple) -> None:
+        if len(loc) < 2 or not isinstance(loc[1], int):
+            return
+        table, model = (self.models, self.models_model) if loc[0] == "models" else (self.gpus, self.gpus_model)
+        table.select_source_row(loc[1], model.column_of(loc[2:]) if len(loc) > 2 else 0)
+        table.setFocus()

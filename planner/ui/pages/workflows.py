@@ -1,0 +1,214 @@
+"""Workflows: one row per workflow, filterable by team and text; the selected row's impact."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...formatting import money, number, percent, smart, tokens
+from ..doc import catalog
+from ..doc.document import PlanDocument
+from ..qt_models.table import ListTableModel
+from ..widgets.common import EmptyState, heading, hint
+from ..widgets.table import PlanTable, to_source
+
+
+class WorkflowFilter(QSortFilterProxyModel):
+    """Rows of one team and/or matching a text (name, id or team); O(1) per row."""
+
+    def __init__(self, doc: PlanDocument, parent=None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.team: str | None = None
+        self.text = ""
+        self.setDynamicSortFilter(False)
+
+    def set_filter(self, team: str | None, text: str) -> None:
+        self.team, self.text = team, text.strip().lower()
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
+        if self.team is None and not self.text:
+            return True
+        items = self.doc.items("workflows")
+        if row >= len(items) or not isinstance(items[row], dict):
+            return True
+        w = items[row]
+        if self.team is not None and w.get("team") != self.team:
+            return False
+        if self.text:
+            hay = f"{w.get('name', '')} {w.get('id', '')} {w.get('team', '')}".lower()
+            return self.text in hay
+        return True
+
+
+class WorkflowsPage(QWidget):
+    message = Signal(str)
+
+    def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.model = ListTableModel(doc, ("workflows",), catalog.WORKFLOW_FIELDS, noun="workflow",
+                                    new_item=self._new_item, id_key="workflows",
+                                    depends_on=("teams", "models"), parent=self)
+        self.proxy = WorkflowFilter(doc, self)
+        self.proxy.setSourceModel(self.model)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 10, 12, 6)
+        top = QHBoxLayout()
+        top.addWidget(heading("Workflows", self))
+        top.addStretch(1)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Filter by name or id")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(180)
+        self.search.textChanged.connect(self._filter)
+        self.team_filter = QComboBox(self)
+        self.team_filter.setMinimumContentsLength(18)
+        self.team_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.team_filter.setToolTip("Show the workflows of one team")
+        self.team_filter.currentIndexChanged.connect(self._filter)
+        add = QPushButton("Add workflow", self)
+        add.setToolTip("Add a workflow (Insert in the table)")
+        top.addWidget(QLabel("Team:", self))
+        top.addWidget(self.team_filter)
+        top.addWidget(self.search)
+        top.addWidget(add)
+        outer.addLayout(top)
+        outer.addWidget(hint("Each row is work a team does today. Percentages are typed as 35 or "
+                             "35%. Paste a block from Excel with Ctrl+V; Insert adds a row, Ctrl+D "
+                             "duplicates, Delete removes.", self))
+
+        self.empty = EmptyState(
+            "No workflows yet",
+            "A workflow is recurring work a team does (answering tickets, reviewing code...). "
+            "Give its volume and minutes, then how much time AI saves and how widely it is adopted.",
+            "Add a workflow", lambda: self.table.add_row(), parent=self)
+        outer.addWidget(self.empty, 1)
+        self.table = PlanTable(self)
+        self.table.setModel(self.proxy)
+        self.table.message.connect(self.message)
+        self.model.message.connect(self.message)
+        add.clicked.connect(self.table.add_row)
+        outer.addWidget(self.table, 3)
+        self.impact = QLabel(self)
+        self.impact.setWordWrap(True)
+        self.impact.setTextFormat(Qt.TextFormat.RichText)
+        self.impact.setMinimumHeight(self.fontMetrics().height() * 4)
+        self.impact.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.impact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        outer.addWidget(self.impact)
+
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_impact())
+        doc.resultChanged.connect(self.update_impact)
+        doc.changed.connect(self._doc_changed)
+        self._doc_changed(None)
+        self.table.fit_columns()
+
+    def _new_item(self, doc: PlanDocument) -> dict:
+        return catalog.new_workflow(doc, self.proxy.team)
+
+    def _doc_changed(self, change: Any) -> None:
+        if change is None or change.kind == "reset" or change.touches(("teams",)):
+            self._refresh_team_filter()
+        if change is None or change.kind == "reset":
+            self.table.fit_columns()
+        has = bool(self.doc.items("workflows"))
+        self.empty.setVisible(not has)
+        self.table.setVisible(has)
+        self.impact.setVisible(has)
+
+    def _refresh_team_filter(self) -> None:
+        current = self.team_filter.currentData()
+        choices = catalog.team_choices(self.doc)
+        if [self.team_filter.itemData(i) for i in range(1, self.team_filter.count())] == \
+                [v for v, _ in choices]:
+            for i, (_v, label) in enumerate(choices, start=1):
+                self.team_filter.setItemText(i, label)
+            return
+        self.team_filter.blockSignals(True)
+        self.team_filter.clear()
+        self.team_filter.addItem("All teams", None)
+        for v, label in choices:
+            self.team_filter.addItem(label, v)
+        i = self.team_filter.findData(current)
+        self.team_filter.setCurrentIndex(max(0, i))
+        self.team_filter.blockSignals(False)
+        if i < 0 and current is not None:
+            self._filter()
+
+    def _filter(self) -> None:
+        self.proxy.set_filter(self.team_filter.currentData(), self.search.text())
+
+    def current_row(self) -> int:
+        idx = self.table.currentIndex()
+        return to_source(idx).row() if idx.isValid() else -1
+
+    def update_impact(self) -> None:
+        row = self.current_row()
+        items = self.doc.items("workflows")
+        if not 0 <= row < len(items):
+            self.impact.setText("<i>Select a workflow to see its impact.</i>")
+            return
+        w = items[row]
+        name = w.get("name") or w.get("id") or "this workflow"
+        res = self.doc.result
+        rec = None
+        if res is not None:
+            try:
+                i = res.workflow_ids.index(w.get("id"))
+                rec = res.workflow_records[i]
+            except (ValueError, IndexError):
+                rec = None
+        ai = w.get("ai") if isinstance(w.get("ai"), dict) else {}
+        comp = w.get("compute") if isinstance(w.get("compute"), dict) else None
+        cur = self.doc.currency
+        stale = " (last valid plan)" if self.doc.stale_message else ""
+        if rec is None:
+            figures = "<i>No result for this workflow yet: fix the problems listed below.</i>"
+        else:
+            figures = (f"<b>{smart(rec['hours_saved'])}</b> hours saved a month, "
+                       f"<b>{number(rec['fte_freed'], 1)}</b> FTE freed, "
+                       f"<b>{tokens(rec['tokens_in'] + rec['tokens_out'])}</b> tokens a month, "
+                       f"API cost <b>{money(rec['api_cost'], cur)}</b> a month"
+                       f" (at the final month{stale}).")
+        formula = (f"Hours saved = volume {smart(_num(w.get('volume_per_month')))} x "
+                   f"{smart(_num(w.get('minutes_per_unit')))} min / 60 x adoption "
+                   f"{percent(_num(ai.get('adoption')))} x (time saved {percent(_num(ai.get('time_saved')))}"
+                   f" - review {percent(_num(ai.get('review_overhead', 0)))}); FTE = hours / "
+                   "(hours per FTE-year / 12).")
+        if comp:
+            formula += (f" Tokens = AI units x {smart(_num(comp.get('calls_per_unit')))} calls x "
+                        f"({smart(_num(comp.get('input_tokens')))} in + "
+                        f"{smart(_num(comp.get('output_tokens')))} out), priced by model "
+                        f"{comp.get('model')}.")
+        self.impact.setText(f"<b>{_esc(name)}</b>: {figures}<br><span>{_esc(formula)}</span>")
+
+    def show_path(self, loc: tuple) -> None:
+        if len(loc) < 2 or not isinstance(loc[1], int):
+            return
+        if self.proxy.team is not None or self.proxy.text:
+            self.search.clear()
+            self.team_filter.setCurrentIndex(0)
+        col = self.model.column_of(loc[2:]) if len(loc) > 2 else 0
+        self.table.select_source_row(loc[1], col)
+        self.table.setFocus()
+
+
+def _num(v: Any) -> float | None:
+    return v if isinstance(v, int | float) and not isinstance(v, bool) else None
+
+
+def _esc(text: str) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

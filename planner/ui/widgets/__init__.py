@@ -1,0 +1,1 @@
+"""Reusable widgets: editable tables with clipboard support, empty states, the problems list."""

@@ -1,0 +1,65 @@
+"""Small shared widgets: section headings, empty states that teach, link labels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+def heading(text: str, parent: QWidget | None = None, *, size: float = 1.25) -> QLabel:
+    label = QLabel(text, parent)
+    f = label.font()
+    f.setPointSizeF(f.pointSizeF() * size)
+    f.setBold(True)
+    label.setFont(f)
+    return label
+
+
+def hint(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setForegroundRole(label.foregroundRole())
+    label.setEnabled(True)
+    pal = label.palette()
+    pal.setColor(label.foregroundRole(), pal.color(pal.ColorGroup.Disabled, pal.ColorRole.WindowText))
+    label.setPalette(pal)
+    return label
+
+
+class EmptyState(QWidget):
+    """A centred message with one main button and an optional link: teaches the next step."""
+
+    def __init__(self, title: str, text: str, button: str, on_click: Callable[[], None],
+                 *, link: str = "", on_link: Callable[[], None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        box = QVBoxLayout()
+        box.setSpacing(12)
+        t = heading(title, self, size=1.6)
+        t.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.addWidget(t)
+        body = QLabel(text, self)
+        body.setWordWrap(True)
+        body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body.setMaximumWidth(520)
+        box.addWidget(body, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.button = QPushButton(button, self)
+        self.button.setDefault(True)
+        self.button.clicked.connect(on_click)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.button)
+        row.addStretch(1)
+        box.addLayout(row)
+        if link and on_link is not None:
+            self.link = QLabel(f'<a href="#">{link}</a>', self)
+            self.link.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            self.link.linkActivated.connect(lambda _href: on_link())
+            box.addWidget(self.link)
+        outer.addLayout(box)
+        outer.addStretch(2)

@@ -1,0 +1,288 @@
+"""``PlanTable``: a table view over a plan model with clipboard, row actions and drop-downs.
+
+Copy and paste cell ranges as tab-separated text (to and from Excel); Insert adds a row,
+Ctrl+D duplicates the selected rows, Delete deletes them (all undoable). Choice and
+reference columns edit with a drop-down. Refused values go to ``message`` (status bar).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractProxyModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QMenu,
+    QStyledItemDelegate,
+    QTableView,
+    QWidget,
+)
+
+from ..qt_models.cells import RAW_ROLE
+from .tsv import parse_tsv, to_tsv
+
+
+def source_of(model: Any) -> tuple[Any, list]:
+    chain = []
+    while isinstance(model, QAbstractProxyModel):
+        chain.append(model)
+        model = model.sourceModel()
+    return model, chain
+
+
+def to_source(index: QModelIndex) -> QModelIndex:
+    model = index.model()
+    while isinstance(model, QAbstractProxyModel):
+        index = model.mapToSource(index)
+        model = model.sourceModel()
+    return index
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A drop-down for choice/reference fields; text fields edit as text."""
+
+    def _field(self, index: QModelIndex):
+        src = to_source(index)
+        model = src.model()
+        if model is None or not hasattr(model, "field"):
+            return None, None
+        try:
+            return model, model.field(src.column(), src.row())
+        except (IndexError, TypeError):
+            return model, None
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+        model, f = self._field(index)
+        if f is not None and f.kind in ("choice", "ref") and f.choices is not None:
+            combo = QComboBox(parent)
+            for value, label in f.choices(model.doc):
+                combo.addItem(label, value)
+            combo.activated.connect(lambda _i, c=combo: self._commit(c))
+            return combo
+        return super().createEditor(parent, option, index)
+
+    def _commit(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            raw = index.data(RAW_ROLE)
+            i = editor.findData(raw)
+            if i < 0 and raw not in (None, ""):
+                editor.addItem(f"{raw} (missing)", raw)
+                i = editor.count() - 1
+            editor.setCurrentIndex(max(i, 0))
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)
+
+
+class PlanTable(QTableView):
+    message = Signal(str)
+    rowsAdded = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None, *, row_actions: bool = True) -> None:
+        super().__init__(parent)
+        self.row_actions = row_actions
+        self.setItemDelegate(ChoiceDelegate(self))
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(True)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        hh = self.horizontalHeader()
+        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        hh.setHighlightSections(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+
+        def act(text: str, keys, slot, tip: str = "") -> QAction:
+            a = QAction(text, self)
+            a.setShortcuts(keys if isinstance(keys, list) else [keys])
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            a.triggered.connect(slot)
+            if tip:
+                a.setStatusTip(tip)
+            self.addAction(a)
+            return a
+
+        self.copy_action = act("Copy", QKeySequence.StandardKey.Copy, self.copy_selection)
+        self.paste_action = act("Paste", QKeySequence.StandardKey.Paste, self.paste_clipboard)
+        self.add_action = act("Add row", QKeySequence(Qt.Key.Key_Insert), self.add_row,
+                              "Add a row below the current one (Insert)")
+        self.duplicate_action = act("Duplicate rows", QKeySequence("Ctrl+D"), self.duplicate_rows,
+                                    "Duplicate the selected rows (Ctrl+D)")
+        self.delete_action = act("Delete rows", QKeySequence(Qt.Key.Key_Delete), self.delete_rows,
+                                 "Delete the selected rows (Delete)")
+        for a in (self.add_action, self.duplicate_action):
+            a.setEnabled(row_actions)
+        if not row_actions:
+            self.delete_action.setText("Reset to default")
+            self.delete_action.setStatusTip("Clear the selected values (back to their defaults)")
+
+    # ----- helpers --------------------------------------------------------------------
+    def source_model(self):
+        return source_of(self.model())[0]
+
+    def _src_row(self, view_row: int) -> int:
+        return to_source(self.model().index(view_row, 0)).row()
+
+    def selected_source_rows(self) -> list[int]:
+        rows = {to_source(i).row() for i in self.selectionModel().selectedIndexes()} \
+            if self.selectionModel() else set()
+        if not rows and self.currentIndex().isValid():
+            rows = {to_source(self.currentIndex()).row()}
+        return sorted(rows)
+
+    def select_source_row(self, row: int, column: int = 0) -> None:
+        model, chain = source_of(self.model())
+        idx = model.index(row, column)
+        for proxy in reversed(chain):
+            idx = proxy.mapFromSource(idx)
+        if idx.isValid():
+            self.setCurrentIndex(idx)
+            self.scrollTo(idx)
+
+    def fit_columns(self, max_width: int = 260) -> None:
+        """Size columns to header and a sample of contents (never the whole big table)."""
+        model = self.model()
+        if model is None:
+            return
+        fm = self.fontMetrics()
+        rows = min(model.rowCount(), 60)
+        for c in range(model.columnCount()):
+            head = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+            w = max((fm.horizontalAdvance(line) for line in head.split("\n")), default=40) + 28
+            for r in range(rows):
+                text = model.index(r, c).data()
+                if text:
+                    w = max(w, fm.horizontalAdvance(str(text)) + 22)
+            self.setColumnWidth(c, min(w, max_width))
+
+    # ----- clipboard --------------------------------------------------------------------
+    def copy_selection(self) -> None:
+        indexes = self.selectionModel().selectedIndexes() if self.selectionModel() else []
+        if not indexes:
+            return
+        rows = sorted({i.row() for i in indexes})
+        cols = sorted({i.column() for i in indexes})
+        chosen = {(i.row(), i.column()) for i in indexes}
+        model = self.model()
+        grid = []
+        for r in rows:
+            line = []
+            for c in cols:
+                if (r, c) in chosen:
+                    idx = model.index(r, c)
+                    val = idx.data(Qt.ItemDataRole.EditRole)
+                    if val is None or not isinstance(val, str):
+                        val = idx.data(Qt.ItemDataRole.DisplayRole) or ""
+                    line.append(str(val))
+                else:
+                    line.append("")
+            grid.append(line)
+        QGuiApplication.clipboard().setText(to_tsv(grid))
+        n = len(indexes)
+        self.message.emit(f"Copied {n} cell{'s' if n != 1 else ''}")
+
+    def paste_clipboard(self) -> None:
+        self.paste_text(QGuiApplication.clipboard().text())
+
+    def paste_text(self, text: str) -> tuple[int, list[str]]:
+        """Paste TSV at the current cell (a single value fills the selection)."""
+        grid = parse_tsv(text)
+        model = self.source_model()
+        if not grid or model is None or not hasattr(model, "paste"):
+            return 0, []
+        cur = self.currentIndex()
+        view_model = self.model()
+        if not cur.isValid():
+            cur = view_model.index(0, 0) if view_model.rowCount() else QModelIndex()
+        sel = self.selectionModel().selectedIndexes() if self.selectionModel() else []
+        if len(grid) == 1 and len(grid[0]) == 1 and len(sel) > 1:
+            # one value into many cells: fill each selected cell
+            value = grid[0][0]
+            applied, errors = 0, []
+            with model.doc.macro("Paste"):
+                for idx in sel:
+                    s = to_source(idx)
+                    a, e = model.paste([s.row()], s.column(), [[value]], add_rows=False)
+                    applied += a
+                    errors += e
+            self._report(applied, errors)
+            return applied, errors
+        start_view_row = cur.row() if cur.isValid() else view_model.rowCount()
+        first_col = to_source(cur).column() if cur.isValid() else 0
+        rows = [self._src_row(r) for r in range(start_view_row, min(view_model.rowCount(),
+                                                                    start_view_row + len(grid)))]
+        applied, errors = model.paste(rows, first_col, grid, add_rows=self.row_actions)
+        self._report(applied, errors)
+        return applied, errors
+
+    def _report(self, applied: int, errors: list[str]) -> None:
+        msg = f"Pasted {applied} value{'s' if applied != 1 else ''}"
+        if errors:
+            more = f" (+{len(errors) - 2} more)" if len(errors) > 2 else ""
+            msg += f"; refused {len(errors)}: " + "; ".join(errors[:2]) + more
+        self.message.emit(msg)
+
+    # ----- rows ---------------------------------------------------------------------------
+    def add_row(self) -> None:
+        model = self.source_model()
+        if not self.row_actions or model is None or not hasattr(model, "insert_new"):
+            return
+        rows = self.selected_source_rows()
+        row = model.insert_new(rows[-1] + 1 if rows else None)
+        if row >= 0:
+            self.select_source_row(row)
+            self.rowsAdded.emit([row])
+            self.message.emit(f"Added a {model.noun}")
+
+    def duplicate_rows(self) -> None:
+        model = self.source_model()
+        rows = self.selected_source_rows()
+        if not self.row_actions or not rows:
+            return
+        new = model.duplicate_rows(rows)
+        if new:
+            self.select_source_row(new[-1])
+            self.message.emit(f"Duplicated {len(new)} row{'s' if len(new) != 1 else ''}")
+
+    def delete_rows(self) -> None:
+        model = self.source_model()
+        rows = self.selected_source_rows()
+        if not rows:
+            return
+        if not self.row_actions:
+            sel = [to_source(i) for i in self.selectionModel().selectedIndexes()]
+            with model.doc.macro("Reset to default"):
+                for s in sel:
+                    model.paste([s.row()], s.column(), [[""]], add_rows=False)
+            return
+        model.remove_rows(rows)
+        self.message.emit(f"Deleted {len(rows)} row{'s' if len(rows) != 1 else ''} (Ctrl+Z to undo)")
+
+    def _menu(self, pos) -> None:
+        menu = QMenu(self)
+        for a in (self.copy_action, self.paste_action):
+            menu.addAction(a)
+        menu.addSeparator()
+        if self.row_actions:
+            for a in (self.add_action, self.duplicate_action):
+                menu.addAction(a)
+        menu.addAction(self.delete_action)
+        menu.exec(self.viewport().mapToGlobal(pos))
