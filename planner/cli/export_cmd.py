@@ -1,0 +1,43 @@
+"""``orgplanner export PLAN -o OUT.xlsx [--values]``: the Excel workbook for leadership."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .common import CliError, load
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "export", help="write the plan as an Excel workbook (live formulas, charts)",
+        description="Write the plan as an Excel workbook: a one-page Summary with charts, the "
+                    "assumptions as named input cells, teams, workflows, models, GPUs, a Monthly "
+                    "table and Years. Every result is a formula over the inputs, so a reader who "
+                    "changes an assumption sees every figure update. --values writes numbers "
+                    "instead of formulas (faster for very large plans).")
+    p.add_argument("plan", help="a .orgplan.json file")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx", help="the workbook to write")
+    p.add_argument("--values", action="store_true",
+                   help="write values instead of formulas (same layout; does not recalculate)")
+    p.add_argument("--quiet", action="store_true", help="print nothing on success")
+    p.set_defaults(handler=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    if out.suffix.lower() != ".xlsx":
+        raise CliError(f"{out}: the output must be an .xlsx file (for example plan.xlsx)")
+    plan = load(args.plan)
+    from ..io.excel import ExportError, export_workbook
+
+    try:
+        path = export_workbook(plan, out, values_only=args.values)
+    except ExportError as exc:
+        raise CliError(str(exc)) from exc
+    if not args.quiet:
+        kind = "values" if args.values else "live formulas"
+        print(f"Wrote {path} ({kind}; {len(plan.teams)} teams, {len(plan.workflows)} workflows, "
+              f"{plan.settings.horizon_months} months)", file=sys.stdout)
+    return 0

@@ -1,0 +1,106 @@
+"""Write the whole workbook, atomically, with progress and cancellation."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from ...model import Plan
+from ..atomic import WriteFailed, atomic_path, explain_os_error
+from .book import Book, ExportCancelled
+from .cells import clean_text, discard
+from .figures import Figures
+from .helpers import write_calendar, write_model_months, write_team_months, write_workflow_months
+from .inputs import (
+    write_assumptions,
+    write_gpus,
+    write_models,
+    write_roles,
+    write_teams,
+    write_workflows,
+)
+from .layout import SETTING_KEYS, Layout
+from .results import write_monthly, write_years
+from .summary import write_summary
+
+
+class ExportError(Exception):
+    """The workbook could not be written; ``str()`` says why and what to do."""
+
+
+def write_workbook(plan: Plan, path: str | os.PathLike[str], *, values_only: bool = False,
+                   progress: Callable[[float, str], None] | None = None,
+                   cancel: Callable[[], bool] | None = None, cached: bool = True) -> Path:
+    """:func:`planner.io.excel.export_workbook`; ``cached=False`` leaves formula results out
+    (so only a recalculation can fill them: used to test the formulas)."""
+    target = Path(path)
+    if progress is not None:
+        progress(0.0, "Computing the plan")
+    if cancel is not None and cancel():
+        raise ExportCancelled("export cancelled")
+    figs = Figures.of(plan)
+    L = Layout.of(plan)
+    rows = L.T * 6 + L.R + L.W * 2 + L.J * 10 + L.G + L.H * 3
+    b = Book(figs, formulas=not values_only, cached=cached, progress=progress, cancel=cancel,
+             total_rows=rows)
+    try:
+        with atomic_path(target) as tmp:
+            b.step("Writing the summary")
+            names = write_summary(b)
+            for message, writer in (
+                ("Writing assumptions", write_assumptions), ("Writing teams", write_teams),
+                ("Writing roles", write_roles), ("Writing workflows", write_workflows),
+                ("Writing models", write_models), ("Writing GPUs", write_gpus),
+                ("Writing the monthly table", write_monthly), ("Writing years", write_years),
+                ("Writing team months", write_team_months),
+                ("Writing workflow months", write_workflow_months),
+                ("Writing model months", write_model_months), ("Writing the calendar", write_calendar),
+            ):
+                b.step(message)
+                writer(b)
+            _finish(b, names, values_only=values_only)
+            b.step("Saving the workbook")
+            b.wb.save(tmp)
+            b.check()
+    except WriteFailed as exc:
+        raise ExportError(str(exc)) from exc
+    except OSError as exc:
+        raise ExportError(explain_os_error(exc, target)) from exc
+    finally:
+        discard(b.wb)
+    if progress is not None:
+        progress(1.0, "Done")
+    return target
+
+
+def _finish(b: Book, names: dict[str, str], *, values_only: bool) -> None:
+    from openpyxl.packaging.custom import StringProperty
+    from openpyxl.workbook.defined_name import DefinedName
+
+    wb, L = b.wb, b.L
+    for key in SETTING_KEYS:
+        wb.defined_names[key] = DefinedName(key, attr_text=f"Assumptions!$B${L.setting_row(key)}")
+    wb.defined_names["hours_per_fte_month"] = DefinedName(
+        "hours_per_fte_month", attr_text=f"Assumptions!$B${L.hours_per_fte_month_row}")
+    wb.defined_names["hours_per_month"] = DefinedName(
+        "hours_per_month", attr_text=f"Assumptions!$B${L.hours_per_month_row}")
+    for name, cell in names.items():
+        wb.defined_names[name] = DefinedName(name, attr_text=f"Summary!{cell}")
+    wb.calculation.fullCalcOnLoad = True
+    wb.calculation.calcMode = "auto"
+    name = clean_text(b.plan.name)[:200]
+    now = _dt.datetime.now().replace(microsecond=0)
+    p = wb.properties
+    p.title = f"{name}: moving to AI"
+    p.subject = "Headcount, compute and money of an AI plan"
+    p.creator = "OrgPlanner"
+    p.keywords = "OrgPlanner; AI plan; headcount; compute"
+    p.description = ("Values only: figures as computed by OrgPlanner." if values_only else
+                     "Live workbook: every result is a formula over the input cells.")
+    p.created = p.modified = now
+    wb.custom_doc_props.append(StringProperty(name="Plan name", value=name))
+    wb.custom_doc_props.append(StringProperty(name="Exported", value=now.isoformat(sep=" ")))
+    wb.custom_doc_props.append(StringProperty(name="Contents",
+                                              value="values" if values_only else "formulas"))
