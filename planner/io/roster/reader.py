@@ -244,6 +244,11 @@ def _cell_text(v: object) -> str:
     return str(v).strip()
 
 
+def _has_header(ws) -> bool:  # noqa: ANN001
+    rows = ws.iter_rows(min_row=1, max_row=15, values_only=True)
+    return any(known_header_count(_cell_text(v) for v in row) >= 2 for row in rows)
+
+
 def _read_xlsx(p: Path, sheet: str | None) -> RawTable:
     import pandas as pd
 
@@ -253,7 +258,8 @@ def _read_xlsx(p: Path, sheet: str | None) -> RawTable:
         if sheet is None:
             if not names:
                 raise RosterError(f"{p.name}: the workbook has no sheets")
-            chosen = names[0]
+            # The first sheet whose top rows hold a roster header (a cover sheet is skipped).
+            chosen = next((s for s in names if _has_header(wb[s])), names[0])
         elif sheet in names:
             chosen = sheet
         else:
