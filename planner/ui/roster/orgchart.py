@@ -104,6 +104,7 @@ class OrgChartView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.analysis: RosterAnalysis | None = None
+        self.auto_fit = True  # refit on resize until the user zooms
         self.children: Children | None = None
         self.expanded: set[int] = set()
         self.items: dict[int, NodeItem] = {}
@@ -145,6 +146,7 @@ class OrgChartView(QGraphicsView):
         self.expanded = set(np.flatnonzero((a.layer <= layers) & (a.span > 0)).tolist())
         self._rebuild()
         if not keep_view:
+            self.auto_fit = True
             self.fit()
 
     def toggle(self, node: int) -> None:
@@ -251,9 +253,15 @@ class OrgChartView(QGraphicsView):
         factor = max(0.03 / current, min(4.0 / current, factor))
         self.scale(factor, factor)
 
+    def resizeEvent(self, event) -> None:  # noqa: ANN001
+        super().resizeEvent(event)
+        if self.auto_fit:
+            self.fit()
+
     def wheelEvent(self, event) -> None:  # noqa: ANN001
         steps = event.angleDelta().y() / 120.0
         if steps:
+            self.auto_fit = False
             self.zoom(1.15 ** steps)
             event.accept()
         else:

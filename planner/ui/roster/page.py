@@ -142,8 +142,12 @@ class OrganisationPage(QWidget):
             doc.changed.connect(self._doc_changed)
         self.refresh_spans()
 
-    def _doc_changed(self, *_: Any) -> None:
-        self._refresh_after.start()
+    def _doc_changed(self, change: Any = None, *_: Any) -> None:
+        if getattr(change, "kind", "") == "reset":  # a new plan: show it at once
+            self._refresh_after.stop()
+            self.refresh_spans()
+        else:  # edits: once the typing pauses
+            self._refresh_after.start()
 
     def set_analysis(self, analysis: RosterAnalysis | None) -> None:
         self.analysis = analysis
@@ -184,6 +188,11 @@ class OrganisationPage(QWidget):
 
     # -- actions ----------------------------------------------------------------------------
     def import_roster(self) -> None:
+        # The window's own import (asks to save, opens the plan) when there is one.
+        window = self.window()
+        if window is not self and callable(getattr(window, "import_roster", None)):
+            window.import_roster()
+            return
         data = import_roster_dialog(self)
         if data is not None:
             self.planImported.emit(data)

@@ -48,7 +48,7 @@ class SpansLayersView(QWidget):
         self.pyramid = _plot("People per layer (1 = top)", "layer", "people", centred=True)
         self.histogram = _plot("Span of control", "managers", "direct reports")
         self.pyramid.getPlotItem().invertY(True)
-        self.pyramid_legend = self.pyramid.addLegend(offset=(-10, 10), labelTextColor=colors.text())
+        self.pyramid_legend = self.pyramid.addLegend(offset=(8, 8), labelTextColor=colors.text())
         self.histogram_legend = self.histogram.addLegend(offset=(-10, 10), labelTextColor=colors.text())
         self.caption = QLabel()
         self.caption.setWordWrap(True)
@@ -84,12 +84,12 @@ class SpansLayersView(QWidget):
         self.pyramid.addItem(pg.BarGraphItem(
             x0=[-p / 2 for p in b.people], y=[k - offset for k in b.layers], height=h,
             width=b.people, brush=colors.before(), pen=pg.mkPen(colors.before().darker(130)),
-            name=f"before: roster ({sum(b.people):,.0f})"))
+            name=f"roster ({sum(b.people):,.0f})"))
         if two:
             self.pyramid.addItem(pg.BarGraphItem(
                 x0=[-p / 2 for p in after.people], y=[k + offset for k in after.layers], height=h,
                 width=after.people, brush=colors.after(), pen=pg.mkPen(colors.after().darker(130)),
-                name=f"after: plan month {fig.after_month} ({sum(after.people):,.0f})"))
+                name=f"plan, month {fig.after_month} ({sum(after.people):,.0f})"))
         layers = sorted(set(b.layers) | set(after.layers if two else []))
         self.pyramid.getAxis("left").setTicks([[(k, str(k)) for k in layers]])
         widest = max([*b.people, *(after.people if two else [])], default=1)
