@@ -42,6 +42,7 @@ def money_format(currency: str, decimals: int = 0) -> str:
 def number_formats(currency: str) -> dict[str, str]:
     return {
         "money": money_format(currency), "money2": money_format(currency, 2),
+        "money_plain": money_format(currency).replace("[Red]", ""),
         "money_var": money_format(currency, 2).replace("0.00", "0.00##"),
         "int": "#,##0", "num1": "#,##0.0", "num2": "#,##0.00", "num4": "0.0000",
         "pct": "0%", "pct1": "0.0%", "ratio": '0.00"x"', "month": '"month "0', "general": "General",

@@ -200,11 +200,12 @@ def write_model_months(b: Book) -> None:
 
 def write_calendar(b: Book) -> None:
     L, F, fg = b.L, b.formulas, b.figs
-    ws = b.sheet("Calendar", widths={"A": 6, "B": 10, "C": 14, "D": 14, "E": 18, "F": 18, "G": 16},
+    ws = b.sheet("Calendar", widths={"A": 6, "B": 10, "C": 14, "D": 14, "E": 18, "F": 18, "G": 16, "H": 12},
                  freeze="A2", title_rows="1:1", landscape=False, tab="A6A6A6")
     ws.append(b.header(ws, ["m", "Month", "API price factor", "Token growth factor",
                             "Cumulative net cash", "Cumulative net P&L",
-                            "Payback candidate (cumulative cash >= 0)"]))
+                            "Payback candidate (cumulative cash >= 0)", "Chart axis label"]))
+    step = max(1, L.H // 6)
     labels = fg.result.month_labels
     cash, pnl = fg.cum_net_cash.tolist(), fg.cum_net_pnl.tolist()
     s4, sm, si = b.style(Look(fmt="num4")), b.style(Look(fmt="money")), b.style(Look(fmt="int"))
@@ -223,5 +224,6 @@ def write_calendar(b: Book) -> None:
             calc_cell(ws, f"={prev_p}Monthly!{np_}{mr}", pnl[m - 1], sm, formulas=F, cached=b.cached),
             calc_cell(ws, f"=IF(E{r}>=0,A{r},\"\")", m if cash[m - 1] >= 0 else "", si,
                       formulas=F, cached=b.cached),
+            text_cell(ws, labels[m - 1] if (m - 1) % step == 0 else ""),
         ])
         b.rows_done()

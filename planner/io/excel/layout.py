@@ -38,7 +38,8 @@ GPU_COLS = ("id", "pricing", "per_hour", "capex", "amort", "watts", "note", "fin
 YEAR_COLS = ("year", "months", "payroll_savings", "api_cost", "gpu_cost", "seat_cost",
              "depreciation", "capex", "compute_pnl", "compute_cash", "severance", "one_off",
              "net_pnl", "net_cash")
-CAL_COLS = ("m", "month", "price_factor", "growth_factor", "cum_net_cash", "cum_net_pnl", "payback")
+CAL_COLS = ("m", "month", "price_factor", "growth_factor", "cum_net_cash", "cum_net_pnl", "payback",
+            "chart_label")
 
 MONTHLY_LABELS = {
     "m": "Month no.", "month": "Month", "headcount": "Headcount", "ic": "ICs", "managers": "Managers",

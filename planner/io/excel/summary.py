@@ -98,7 +98,7 @@ def write_summary(b: Book) -> dict[str, str]:
               SUB))
     blank()
     put(*b.header(ws, ["Headline", "Today", f"After ({end})", "Change"]))
-    num, money = Look(fmt="num1", border=True), Look(fmt="money", border=True)
+    num, money = Look(fmt="int", border=True), Look(fmt="money", border=True)
     at: dict[str, int] = {}
 
     def pair(key, label, f0, v0, f1, v1, look, bold=False) -> None:
@@ -108,16 +108,18 @@ def write_summary(b: Book) -> dict[str, str]:
         put(b.txt(ws, label, Look(bold=bold, border=True)), b.calc(ws, f0, v0, look),
             b.calc(ws, f1, v1, look),
             b.calc(ws, f"=IF(AND(ISNUMBER(C{r}),ISNUMBER(D{r})),D{r}-C{r},\"\")",
-                   "" if diff is None else diff, look))
+                   "" if diff is None else diff, Look(fmt="money_plain" if look.fmt == "money" else look.fmt,
+                                                      bold=look.bold, border=True)))
 
     hc_r = row + 1
     ic_r, mg_r = hc_r + 1, hc_r + 2
     pair("hc", "Headcount", f"=C{ic_r}+C{mg_r}", base["headcount"], f"=D{ic_r}+D{mg_r}",
-         final["headcount"], Look(fmt="num1", bold=True, border=True), bold=True)
+         final["headcount"], Look(fmt="int", bold=True, border=True), bold=True)
     pair("ic", "Individual contributors (ICs)", f"={q['ic0']}", base["ic"], f"={q['ic']}", final["ic"], num)
     pair("mgr", "Managers", f"={q['mgr0']}", base["managers"], f"={q['managers']}", final["managers"], num)
     pair("span", "Average span (ICs per manager)", f"=IF(C{mg_r}=0,\"n/a\",C{ic_r}/C{mg_r})",
-         base["avg_span"], f"=IF(D{mg_r}=0,\"n/a\",D{ic_r}/D{mg_r})", final["avg_span"], num)
+         base["avg_span"], f"=IF(D{mg_r}=0,\"n/a\",D{ic_r}/D{mg_r})", final["avg_span"],
+         Look(fmt="num1", border=True))
     pair("layers", "Management layers", _layers(f"C{ic_r}", f"C{mg_r}"), base["layers"],
          _layers(f"D{ic_r}", f"D{mg_r}"), final["layers"], Look(fmt="int", border=True))
     pair("pay", "Payroll per year", f"={q['pay0']}", base["payroll_annual"], f"={q['payroll']}*12",
@@ -132,7 +134,8 @@ def write_summary(b: Book) -> dict[str, str]:
     single = [
         ("compression_ratio", "Compression (headcount today / after)",
          f"=IF(D{hc_r}=0,\"n/a\",C{hc_r}/D{hc_r})", sm["compression_ratio"], Look(fmt="ratio", border=True, bold=True)),
-        ("fte_freed", "FTE freed by AI (final month, gross)", f"={q['fte_freed']}", final["fte_freed"], num),
+        ("fte_freed", "FTE freed by AI (final month, gross)", f"={q['fte_freed']}", final["fte_freed"],
+         Look(fmt="num1", border=True)),
         ("final_compute_per_month", "Compute per month (final month, P&L view)", f"={q['compute_pnl']}",
          final["compute_per_month"], money),
         (None, "Compute as a share of payroll (final month)",
@@ -153,9 +156,9 @@ def write_summary(b: Book) -> dict[str, str]:
     for name, label, f, v, look in single:
         extra = None
         if name == "payback_month":
-            extra = b.calc(ws, f"=IF(ISNUMBER(D{payback_r}),INDEX({q['labels']},D{payback_r}),"
+            extra = b.calc(ws, f"=IF(ISNUMBER(D{payback_r}),\"(\"&INDEX({q['labels']},D{payback_r})&\")\","
                                f"\"not within the plan\")",
-                           labels[pm - 1] if pm else "not within the plan", Look(muted=True))
+                           f"({labels[pm - 1]})" if pm else "not within the plan", Look(muted=True))
         r = put(b.txt(ws, label, Look(border=True, bold=look.bold)), None, b.calc(ws, f, v, look), extra)
         if name:
             names[name] = f"$D${r}"
@@ -194,54 +197,102 @@ def _how_to_read(b: Book, end: str) -> list[str]:
     ]
 
 
+def _nice_floor(v: float) -> float:
+    """A round axis start a little under ``v`` (398 -> 350), 0 for small or negative values."""
+    import math
+
+    if v <= 10:
+        return 0.0
+    step = 10 ** math.floor(math.log10(v)) / 2
+    return max(0.0, math.floor(v * 0.9 / step) * step)
+
+
 def _charts(b: Book, ws, col: str) -> None:
+    from openpyxl.chart import Series
+
     L = b.L
     first, last = L.monthly_row(1), L.monthly_row(L.H)
-    cats = Reference(range_string=f"Monthly!$B${first}:$B${last}")
+    # Sparse labels (one every few months) keep the month axis readable in every spreadsheet.
+    cats = Reference(range_string=f"Calendar!$H$2:$H${L.cal_row(L.H)}")
 
-    def series_ref(key: str) -> Reference:
+    def series(key: str, title: str) -> Series:
         c = MC[key]
-        return Reference(range_string=f"Monthly!${c}${first - 1}:${c}${last}")
+        return Series(Reference(range_string=f"Monthly!${c}${first}:${c}${last}"), title=title)
 
     hc = LineChart()
-    hc.title = "Headcount by month"
-    hc.add_data(series_ref("headcount"), titles_from_data=True)
-    hc.add_data(series_ref("managers"), titles_from_data=True)
+    hc.title = _title("Headcount by month")
+    hc.series.append(series("headcount", "Headcount"))
     hc.set_categories(cats)
-    _style_chart(hc, ["1F3A5F", "9DB4D0"], b.plan.currency, money=False)
+    _style_chart(hc, ["1F3A5F"], b.plan.currency, money=False, months=L.H)
+    low = min(b.figs.result.series["headcount"].min(), b.figs.summary["baseline"]["headcount"])
+    hc.y_axis.scaling.min = _nice_floor(float(low))
     ws.add_chart(hc, f"{col}4")
 
     sc = LineChart()
-    sc.title = "Monthly payroll savings vs compute cost"
-    sc.add_data(series_ref("payroll_savings"), titles_from_data=True)
-    sc.add_data(series_ref("compute_pnl"), titles_from_data=True)
+    sc.title = _title("Payroll savings vs compute cost, per month")
+    sc.series.append(series("payroll_savings", "Payroll savings"))
+    sc.series.append(series("compute_pnl", "Compute cost (P&L)"))
     sc.set_categories(cats)
-    _style_chart(sc, ["2E7D32", "C62828"], b.plan.currency, money=True)
-    ws.add_chart(sc, f"{col}18")
+    _style_chart(sc, ["2E7D32", "C62828"], b.plan.currency, money=True, months=L.H)
+    ws.add_chart(sc, f"{col}19")
 
     cc = BarChart()
     cc.type = "col"
-    cc.title = "Cumulative net cash"
-    cc.add_data(Reference(range_string=f"Calendar!$E$1:$E${L.cal_row(L.H)}"), titles_from_data=True)
-    cc.set_categories(Reference(range_string=f"Calendar!$B$2:$B${L.cal_row(L.H)}"))
+    cc.title = _title("Cumulative net cash")
+    cc.series.append(Series(Reference(range_string=f"Calendar!$E$2:$E${L.cal_row(L.H)}"),
+                            title="Cumulative net cash"))
+    cc.set_categories(cats)
     cc.gapWidth = 40
-    _style_chart(cc, ["1F3A5F"], b.plan.currency, money=True)
-    ws.add_chart(cc, f"{col}32")
+    _style_chart(cc, ["1F3A5F"], b.plan.currency, money=True, months=L.H)
+    cc.legend = None
+    ws.add_chart(cc, f"{col}34")
 
 
-def _style_chart(chart, colours: list[str], currency: str, *, money: bool) -> None:
+def _title(text: str):
+    from openpyxl.chart.text import RichText, Text
+    from openpyxl.chart.title import Title
+    from openpyxl.drawing.text import (
+        CharacterProperties,
+        Paragraph,
+        ParagraphProperties,
+        RegularTextRun,
+    )
+
+    cp = CharacterProperties(sz=1100, b=True, solidFill="1F3A5F")
+    para = Paragraph(pPr=ParagraphProperties(defRPr=cp), r=[RegularTextRun(rPr=cp, t=text)])
+    return Title(tx=Text(rich=RichText(p=[para])), overlay=False)
+
+
+def _axis_text(size: int = 800, rot: int | None = None):
+    from openpyxl.chart.text import RichText
+    from openpyxl.drawing.text import (
+        CharacterProperties,
+        Paragraph,
+        ParagraphProperties,
+        RichTextProperties,
+    )
+
+    body = RichTextProperties(rot=rot, vert="horz", wrap="none") if rot is not None else RichTextProperties()
+    return RichText(bodyPr=body, p=[Paragraph(pPr=ParagraphProperties(defRPr=CharacterProperties(sz=size)),
+                                              endParaRPr=CharacterProperties())])
+
+
+def _style_chart(chart, colours: list[str], currency: str, *, money: bool, months: int) -> None:
     from .cells import number_formats
 
-    chart.width, chart.height = 17.0, 7.0
+    chart.width, chart.height = 17.0, 7.4
+    chart.x_axis.txPr = _axis_text(rot=-2700000)
+    chart.y_axis.txPr = _axis_text()
     chart.legend.position = "b"
     chart.y_axis.numFmt = number_formats(currency)["money" if money else "int"]
-    chart.y_axis.majorGridlines = chart.y_axis.majorGridlines
-    chart.x_axis.tickLblSkip = 6
+    chart.x_axis.tickLblSkip = 1
+    chart.x_axis.tickMarkSkip = max(1, months // 6)
+    chart.x_axis.tickLblPos = "low"
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     for s, colour in zip(chart.series, colours, strict=False):
         s.graphicalProperties = GraphicalProperties(solidFill=colour)
         s.graphicalProperties.line.solidFill = colour
-        s.graphicalProperties.line.width = 22000
+        s.graphicalProperties.line.width = 28000
         if hasattr(s, "smooth"):
             s.smooth = False
