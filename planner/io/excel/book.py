@@ -60,7 +60,8 @@ class Book:
     def sheet(self, name: str, *, widths: dict[str, float] | Iterable[tuple[str, float]] = (),
               freeze: str | None = None, title_rows: str | None = None,
               title_cols: str | None = None, landscape: bool = True, one_page: bool = False,
-              tab: str | None = None, hidden_grid: bool = False):
+              tab: str | None = None, hidden_grid: bool = False,
+              tall_rows: dict[int, float] | None = None):
         ws = self.wb.create_sheet(name)
         self.sheets[name] = ws
         if self._styles is None:
@@ -85,6 +86,8 @@ class Book:
             ws.sheet_properties.tabColor = tab
         if hidden_grid:
             ws.sheet_view.showGridLines = False
+        for row, height in (tall_rows or {}).items():
+            ws.row_dimensions[row].height = height    # wrapped column headers
         open_stream(ws)
         return ws
 

@@ -48,7 +48,7 @@ def _widths(b: Book, first: int, lead: dict[str, float]) -> dict[str, float]:
 
 def write_workflow_months(b: Book) -> None:
     L, F = b.L, b.formulas
-    ws = b.sheet("WorkflowMonths", widths=_widths(b, 6, {"A": 16, "B": 14, "C": 10, "D": 9, "E": 9}),
+    ws = b.sheet("WorkflowMonths", tall_rows={1: 54}, widths=_widths(b, 6, {"A": 16, "B": 14, "C": 10, "D": 9, "E": 9}),
                  freeze="F3", title_rows="1:2", title_cols="A:B", tab="A6A6A6")
     _month_header(b, ws, ["Workflow id", "Team id", "Adoption target", "Ramp months",
                           "S-curve (1 = yes)"], baseline=False)
@@ -200,7 +200,7 @@ def write_model_months(b: Book) -> None:
 
 def write_calendar(b: Book) -> None:
     L, F, fg = b.L, b.formulas, b.figs
-    ws = b.sheet("Calendar", widths={"A": 6, "B": 10, "C": 14, "D": 14, "E": 18, "F": 18, "G": 16, "H": 12},
+    ws = b.sheet("Calendar", tall_rows={1: 54}, widths={"A": 6, "B": 10, "C": 14, "D": 14, "E": 18, "F": 18, "G": 16, "H": 12},
                  freeze="A2", title_rows="1:1", landscape=False, tab="A6A6A6")
     ws.append(b.header(ws, ["m", "Month", "API price factor", "Token growth factor",
                             "Cumulative net cash", "Cumulative net P&L",

@@ -99,7 +99,7 @@ def write_teams(b: Book) -> None:
     L, fig, F = b.L, b.figs.team_rows, b.formulas
     c, tc = L.team, L.team
     rc = L.role
-    ws = b.sheet("Teams", widths={"A": 16, "B": 28, "C": 14, "D": 18, "E": 9, "F": 11, "G": 12,
+    ws = b.sheet("Teams", tall_rows={1: 54}, widths={"A": 16, "B": 28, "C": 14, "D": 18, "E": 9, "F": 11, "G": 12,
                                   "H": 9, "I": 30, "J": 10, "K": 10, "L": 13, "M": 13, "N": 9,
                                   "O": 11, "P": 11, "Q": 9, "R": 11, "S": 15, "T": 12},
                  freeze="C2", title_rows="1:1", title_cols="A:B")
@@ -166,7 +166,7 @@ def write_teams(b: Book) -> None:
 
 def write_roles(b: Book) -> None:
     L = b.L
-    ws = b.sheet("Roles", widths={"A": 16, "B": 28, "C": 10, "D": 11, "E": 14, "F": 30, "G": 15},
+    ws = b.sheet("Roles", tall_rows={1: 54}, widths={"A": 16, "B": 28, "C": 10, "D": 11, "E": 14, "F": 30, "G": 15},
                  freeze="A2", title_rows="1:1", landscape=False)
     ws.append(b.header(ws, ["Team id", "Role", "Kind (ic / manager)", "Headcount",
                             "Annual cost per person", "Note", "Payroll / year"]))
@@ -192,7 +192,7 @@ def write_workflows(b: Book) -> None:
     c, mc = L.wf, L.model
     widths = {c[k]: v for k, v in {
         "id": 16, "team": 14, "name": 28, "note": 24, "ramp": 9, "model": 14}.items()}
-    ws = b.sheet("Workflows", widths={**{c[k]: 11 for k in c.keys}, **widths},
+    ws = b.sheet("Workflows", tall_rows={1: 54}, widths={**{c[k]: 11 for k in c.keys}, **widths},
                  freeze="D2", title_rows="1:1", title_cols="A:C")
     ws.append(b.header(ws, [
         "Workflow id", "Team id", "Workflow", "Units / month", "Minutes / unit", "Time saved (share)",
@@ -274,7 +274,7 @@ def write_workflows(b: Book) -> None:
 
 def write_models(b: Book) -> None:
     L, c, gc = b.L, b.L.model, b.L.gpu
-    ws = b.sheet("Models", widths={**{c[k]: 12 for k in c.keys}, "A": 16, c["gpu"]: 14, c["note"]: 30},
+    ws = b.sheet("Models", tall_rows={1: 54}, widths={**{c[k]: 12 for k in c.keys}, "A": 16, c["gpu"]: 14, c["note"]: 30},
                  freeze="B2", title_rows="1:1", title_cols="A:A")
     ws.append(b.header(ws, [
         "Model id", "Hosting (api / self)", "Input price / Mtok", "Output price / Mtok",
@@ -336,7 +336,7 @@ def write_models(b: Book) -> None:
 
 def write_gpus(b: Book) -> None:
     L, mc = b.L, b.L.model
-    ws = b.sheet("GPUs", widths={"A": 16, "B": 12, "C": 12, "D": 12, "E": 13, "F": 11, "G": 30,
+    ws = b.sheet("GPUs", tall_rows={1: 54}, widths={"A": 16, "B": 12, "C": 12, "D": 12, "E": 13, "F": 11, "G": 30,
                                  "H": 12, "I": 16},
                  freeze="B2", title_rows="1:1", landscape=True)
     ws.append(b.header(ws, ["GPU id", "Pricing (cloud / owned)", "Price / GPU-hour", "Capex / GPU",

@@ -81,7 +81,7 @@ def write_monthly(b: Book) -> None:
     L, s = b.L, b.figs.result.series
     widths = {MONTHLY_COL[k]: 13 for k in MONTHLY_KEYS}
     widths.update({"A": 8, "B": 10})
-    ws = b.sheet("Monthly", widths=widths, freeze="C3", title_rows="1:2", title_cols="A:B")
+    ws = b.sheet("Monthly", tall_rows={1: 54}, widths=widths, freeze="C3", title_rows="1:2", title_cols="A:B")
     ws.append(b.header(ws, [MONTHLY_LABELS[k] for k in MONTHLY_KEYS]))
     # Row 2: the table's own header row, named by the MODEL.md keys (programs read these).
     ws.append([text_cell(ws, k, b.style(Look(bold=True, muted=True, italic=True))) for k in MONTHLY_KEYS])
@@ -109,7 +109,7 @@ def write_monthly(b: Book) -> None:
 
 def write_years(b: Book) -> None:
     L, yc = b.L, b.L.year
-    ws = b.sheet("Years", widths={**{yc[k]: 14 for k in yc.keys}, "A": 7, "B": 20},
+    ws = b.sheet("Years", tall_rows={1: 54}, widths={**{yc[k]: 14 for k in yc.keys}, "A": 7, "B": 20},
                  freeze="C2", title_rows="1:1")
     ws.append(b.header(ws, [YEAR_LABELS[k] for k in yc.keys]))
     s = b.figs.result.series
