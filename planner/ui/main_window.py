@@ -106,7 +106,8 @@ class MainWindow(QMainWindow):
         f.setPointSizeF(f.pointSizeF() * 1.1)
         self.nav.setFont(f)
         self.stack = QStackedWidget(self)
-        self.overview = OverviewPage(self)
+        self._overview_cls = OverviewPage
+        self.overview: QWidget | None = None  # built on first show (its charts cost ~0.1 s)
         self.teams_page = TeamsPage(self.doc, self)
         self.workflows_page = WorkflowsPage(self.doc, self)
         self.compute_page = ComputePage(self.doc, self)
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
             "Organisation": QStyle.StandardPixmap.SP_DirIcon,
         }
         for name, page, tip in (
-            ("Overview", self.overview, "The results for leadership: KPIs and charts"),
+            ("Overview", None, "The results for leadership: KPIs and charts"),
             ("Teams", self.teams_page, "Teams, their roles and reporting lines"),
             ("Workflows", self.workflows_page, "The work AI changes, team by team"),
             ("Compute", self.compute_page, "AI models and GPUs"),
@@ -292,7 +293,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.nav.currentRowChanged.connect(self._nav_changed)
-        self.doc.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
+        self.doc.undo_stack.cleanChanged.connect(self._update_title)
         self.doc.pathChanged.connect(self._update_title)
         self.doc.changed.connect(self._doc_changed)
         self.doc.problemsChanged.connect(self._update_problems_button)
@@ -340,22 +341,33 @@ class MainWindow(QMainWindow):
         name = list(self.pages)[row]
         if name == "Organisation" and self.organisation_page is None:
             self._make_organisation_page()
+        if name == "Overview" and self.overview is None:
+            self._make_overview()
         self.stack.setCurrentIndex(row)
         self.settings.page = name
 
+    def _make_overview(self) -> None:
+        page = self._overview_cls(self)
+        self._swap_page("Overview", page)
+        self.overview = page
+        self._show_result()
+
+    def _swap_page(self, name: str, page: QWidget) -> None:
+        placeholder = self.pages[name]
+        i = self.stack.indexOf(placeholder)
+        self.stack.insertWidget(i, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.pages[name] = page
+
     def _make_organisation_page(self) -> None:
-        placeholder = self.pages["Organisation"]
         try:
             page = self.roster.OrganisationPage(self)
             if hasattr(page, "set_document"):
                 page.set_document(self.doc)
         except Exception as exc:  # noqa: BLE001 - a broken optional page must not break the app
             page = QLabel(f"The Organisation page could not be shown: {exc}", self)
-        i = self.stack.indexOf(placeholder)
-        self.stack.insertWidget(i, page)
-        self.stack.removeWidget(placeholder)
-        placeholder.deleteLater()
-        self.pages["Organisation"] = page
+        self._swap_page("Organisation", page)
         self.organisation_page = page
 
     def go_to_problem(self, loc: tuple) -> None:
@@ -401,14 +413,15 @@ class MainWindow(QMainWindow):
     def _show_result(self) -> None:
         doc = self.doc
         for panel in (self.results, self.overview):
+            if panel is None:
+                continue
             panel.set_result(doc.result, doc.currency)
-            if doc.result is not None:
-                panel.set_stale(bool(doc.stale_message), doc.stale_message)
+            panel.set_stale(bool(doc.stale_message) and doc.result is not None, doc.stale_message)
 
     def _doc_changed(self, _change: Any) -> None:
         pass
 
-    def _update_title(self) -> None:
+    def _update_title(self, *_: Any) -> None:
         doc = self.doc
         file = doc.path.name if doc.path else "not saved"
         self.setWindowTitle(f"{doc.name} ({file})[*] — OrgPlanner")
