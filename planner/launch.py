@@ -7,6 +7,7 @@ headless command. This module sits outside the core so that the core never impor
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -14,6 +15,8 @@ from collections.abc import Sequence
 def _wants_app(args: list[str]) -> bool:
     if not args:
         return True
+    if len(args) == 1 and args[0].lower().endswith(".json") and os.path.isfile(args[0]):
+        return True  # a plan file: skip building the command parser (faster start-up)
     from .cli import build_parser
 
     commands: set[str] = set()
