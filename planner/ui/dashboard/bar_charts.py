@@ -106,7 +106,7 @@ class TeamFteChart(BarChart):
     def __init__(self, parent=None, *, compact: bool = False) -> None:
         super().__init__(parent, title="FTE freed by team", compact=compact)
 
-    def set_result(self, result: Result) -> None:
+    def _show(self, result: Result) -> None:
         fte = result.fte[:, -1]
         hc = result.hc
         names = result.team_arrays.names
@@ -151,7 +151,7 @@ class ModelComputeChart(BarChart):
     def value_text(self, value: float) -> str:
         return fmt.money(value, self.currency, short=True)
 
-    def set_result(self, result: Result) -> None:
+    def _show(self, result: Result) -> None:
         cur = self.currency
         self.money_axis.currency = cur
         nice = nice_month(result.month_labels[-1])

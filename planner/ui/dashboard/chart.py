@@ -83,6 +83,7 @@ class ChartWidget(QWidget):
         self.compact = compact
         self.currency = "USD"
         self._stale = False
+        self.last_result = None
         self._theme: Theme = theme_for(self)
 
         self.title_label = QLabel(title, self)
@@ -130,6 +131,9 @@ class ChartWidget(QWidget):
         self.apply_theme()
 
     # ----- for subclasses ---------------------------------------------------------------
+    def _show(self, result) -> None:
+        """Put ``result`` into the plot items (``setData``/``setOpts`` only)."""
+
     def _build(self) -> None:
         """Create the plot items once."""
 
@@ -145,6 +149,11 @@ class ChartWidget(QWidget):
         return None
 
     # ----- public -----------------------------------------------------------------------
+    def set_result(self, result) -> None:
+        """Show ``result`` (an engine Result), with money in ``self.currency``."""
+        self.last_result = result
+        self._show(result)
+
     def set_title(self, text: str) -> None:
         if self.title_label.text() != text:
             self.title_label.setText(text)
@@ -172,15 +181,35 @@ class ChartWidget(QWidget):
         self.legend_label.setEnabled(not stale)
 
     def save_png(self, path: str | Path) -> bool:
-        """Write the chart (title, plot and legend) as a PNG; False if it could not be written."""
-        pixmap = self.grab()
+        """Write the chart (title, plot and legend) as a PNG; False if it could not be written.
+
+        A chart on screen is saved as it looks; one not shown yet (a hidden tab) is laid out
+        at a readable size first.
+        """
+        if self.isVisible() or self.last_result is None:
+            pixmap = self.grab()
+        else:
+            # Qt lays a hidden widget out inside its parent before grabbing it (a tab not
+            # yet shown may be a few pixels wide), so draw a detached twin instead.
+            twin = type(self)(compact=self.compact)
+            twin.currency = self.currency
+            twin.resize(max(self.width(), 720), max(self.height(), 440))
+            twin.set_result(self.last_result)
+            pixmap = twin.grab()
+            twin.deleteLater()
         return bool(pixmap.save(str(path), "PNG"))
 
-    def show_menu(self, global_pos) -> None:
+    def build_menu(self) -> QMenu:
+        """The chart's context menu: PNG only (pyqtgraph's SVG export fails on PySide6)."""
         menu = QMenu(self)
         action = menu.addAction("Save chart as PNG...")
         action.triggered.connect(self._save_dialog)
+        return menu
+
+    def show_menu(self, global_pos) -> None:
+        menu = self.build_menu()
         menu.exec(global_pos)
+        menu.deleteLater()
 
     def apply_theme(self) -> None:
         theme = theme_for(self)

@@ -95,7 +95,7 @@ class HeadcountChart(TimeChart):
         self.baseline.setPen(pen(theme.muted, width=1.2, style="dash"))
         self.baseline.label.setColor(theme.muted)
 
-    def set_result(self, result: Result) -> None:
+    def _show(self, result: Result) -> None:
         s = result.series
         x = np.arange(result.horizon + 1, dtype=float)
         ic, mgr = s["_ic_all"], s["_mgr_all"]
@@ -153,7 +153,7 @@ class MoneyChart(TimeChart):
         self.seat_bars.setOpts(brush=QBrush(theme.cost_3), pen=no_pen)
         self.savings_curve.setPen(pen(theme.saving, width=2.2))
 
-    def set_result(self, result: Result) -> None:
+    def _show(self, result: Result) -> None:
         s = result.series
         x = s["m"].astype(float)
         api = s["api_cost"]
@@ -246,7 +246,7 @@ class CashChart(TimeChart):
         self.payback_line.setPen(pen(theme.saving, width=1.6, style="dot"))
         self.payback_line.label.setColor(theme.saving)
 
-    def set_result(self, result: Result) -> None:
+    def _show(self, result: Result) -> None:
         s = result.series
         x = s["m"].astype(float)
         cum = np.cumsum(s["net_cash"])

@@ -1,0 +1,280 @@
+"""The results dashboard shows the engine's figures, explains them and survives odd plans."""
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+import pytest
+from helpers import tiny_plan
+
+from planner.engine import compute
+from planner.model import parse_plan
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtGui import QColor, QImage, QPalette  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from planner.ui.dashboard import KPI_KEYS, OverviewPage, ResultsPanel  # noqa: E402
+
+
+@pytest.fixture
+def result(northwind):
+    return compute(northwind)
+
+
+@pytest.fixture(params=[ResultsPanel, OverviewPage], ids=["panel", "overview"])
+def view(request, qtbot):
+    widget = request.param()
+    qtbot.addWidget(widget)
+    widget.resize(380, 860) if request.param is ResultsPanel else widget.resize(1100, 800)
+    return widget
+
+
+def _plan(data: dict):
+    return parse_plan(data)
+
+
+def _no_workflows(northwind_data: dict):
+    data = copy.deepcopy(northwind_data)
+    data["workflows"] = []
+    data["settings"]["target_span"] = None     # no restructure either: nothing pays back
+    return compute(_plan(data))
+
+
+# ----- tiles ------------------------------------------------------------------------------
+def test_tiles_show_the_engines_figures(view, result):
+    view.set_result(result, "USD")
+    s = result.summary
+    assert not view.is_empty
+    assert view.tile("headcount").value_text() == "430 → 398"
+    assert s["baseline"]["headcount"] == 430 and s["final"]["headcount"] == 398
+    assert view.tile("compression").value_text() == f"{s['compression_ratio']:.2f}x" == "1.08x"
+    assert view.tile("layers").value_text() == "4 → 3"
+    assert view.tile("layers").detail_text() == "span 6.5 → 7.3"
+    assert view.tile("fte_freed").value_text() == f"{s['final']['fte_freed']:.1f}" == "34.7"
+    assert view.tile("payroll_savings").value_text() == "$4.6M / yr"
+    assert view.tile("compute").value_text() == "$332k / yr"      # 27,682 a month x 12
+    assert view.tile("net").value_text() == "+$10.1M"
+    assert view.tile("net").kpi.title == "3-year net"
+    assert view.tile("payback").value_text() == "month 7"
+    assert view.tile("payback").detail_text() == "Jul 2027"
+
+
+def test_every_tooltip_gives_formula_inputs_and_source(view, result):
+    view.set_result(result, "USD")
+    tips = {key: view.tile(key).toolTip() for key in KPI_KEYS}
+    assert all("=" in tip and "Inputs:" in tip for tip in tips.values()), tips
+    assert ("Compression ratio = headcount today / headcount in month 36 = 430 / 398"
+            in tips["compression"])
+    assert "FTE freed = hours saved per month / (hours per FTE year / 12)" in tips["fte_freed"]
+    assert "5,082.3 / (1,760 / 12) = 34.7 FTE" in tips["fte_freed"]
+    assert ("hours saved = volume × minutes / 60 × adoption × ramp × "
+            "(time saved − review overhead)") in tips["fte_freed"].lower()
+    assert "Today: 373 ICs + 57 managers = 430" in tips["headcount"]
+    assert "($5,113,333 − $4,730,250) × 12 = $4,597,000" in tips["payroll_savings"]
+    assert "$27,682 × 12 = $332,190" in tips["compute"]
+    assert "Month 6: -$169,571" in tips["payback"] and "Month 7: +$26,193" in tips["payback"]
+
+
+def test_tiles_colour_savings_green_and_costs_amber(view, result):
+    view.set_result(result, "USD")
+    theme = view.tile("compute")._theme
+    colour = lambda key: view.tile(key).value_label.palette().color(  # noqa: E731
+        QPalette.ColorRole.WindowText)
+    assert colour("payroll_savings") == theme.saving
+    assert colour("compute") == theme.cost
+    assert colour("headcount") == theme.text
+
+
+def test_currency_symbol_follows_the_plan(view, result):
+    view.set_result(result, "EUR")
+    assert view.tile("payroll_savings").value_text() == "€4.6M / yr"
+    assert "€27,682" in view.tile("compute").toolTip()
+
+
+# ----- charts -----------------------------------------------------------------------------
+def test_charts_plot_the_engines_series(view, result):
+    view.set_result(result, "USD")
+    s = result.series
+    x, y = view.cash_chart.cash_curve.getData()
+    assert np.allclose(y, np.cumsum(s["net_cash"]))
+    assert np.array_equal(x, np.arange(1, 37))
+    assert view.cash_chart.payback_month == 7
+    assert view.cash_chart.payback_line.value() == 7
+    assert view.cash_chart.payback_line.isVisible()
+    assert "month 7 (Jul 2027)" in view.cash_chart.payback_line.label.format
+
+    _, ic = view.headcount_chart.ic_curve.getData()
+    _, total = view.headcount_chart.total_curve.getData()
+    assert np.array_equal(ic, s["_ic_all"]) and total[0] == 430 and total[-1] == 398
+
+    _, savings = view.money_chart.savings_curve.getData()
+    assert np.allclose(savings, s["payroll_savings"])
+    assert np.allclose(view.money_chart.api_bars.opts["height"], s["api_cost"])
+    gpu = s["_rental"] + s["_energy_cost"] + s["depreciation"]
+    assert np.allclose(view.money_chart.gpu_bars.opts["height"], gpu)
+    assert np.allclose(view.money_chart.seat_bars.opts["y0"], s["api_cost"] + gpu)
+
+    teams = view.team_chart
+    assert teams.full_names[0] == "Customer Support"
+    assert list(teams.values) == sorted(teams.values, reverse=True)
+    by_name = {r["name"]: r["fte_freed"] for r in result.team_records}
+    assert all(by_name[n] == pytest.approx(v) for n, v in zip(teams.full_names, teams.values))
+
+    models = view.model_chart
+    assert models.full_names[0] == "frontier-api"
+    assert models.values.sum() == pytest.approx(
+        s["api_cost"][-1] + gpu[-1])
+
+
+def test_hover_names_the_month_and_values(view, result):
+    view.set_result(result, "USD")
+    text = view.cash_chart.hover_text(7.2, 0)
+    assert "Jul 2027" in text and "+$26,193" in text
+    text = view.money_chart.hover_text(36, 0)
+    assert "Dec 2029" in text and "Payroll savings: $383,083" in text
+    assert view.money_chart.hover_x(12.4) == 12
+    text = view.team_chart.hover_text(15.0, 0.1)
+    assert "Customer Support" in text and "15.4" in text
+    assert view.team_chart.hover_text(0, 40) is None
+
+
+def test_month_axis_labels_never_crowd(view, result):
+    view.set_result(result, "USD")
+    axis = view.money_chart.month_axis
+    ticks = axis.tickValues(0.5, 36.5, 300)[0][1]
+    labels = axis.tickStrings(ticks, 1, 1)
+    assert labels[0] == "Jan 2027"
+    assert len(ticks) <= 4           # 300 px: a label a year at most
+    wide = axis.tickValues(0.5, 36.5, 1200)[0][1]
+    assert len(wide) > len(ticks)
+
+
+def test_save_png_writes_a_picture(view, result, tmp_path):
+    view.set_result(result, "USD")
+    for chart in view.charts:
+        path = tmp_path / f"{chart.default_name}.png"
+        assert chart.save_png(path)
+        image = QImage(str(path))
+        assert not image.isNull() and image.width() > 100 and image.height() > 100
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 7)
+                   for y in range(0, image.height(), 7)}
+        assert len(colours) > 5, chart.default_name
+
+
+def test_chart_menu_offers_png_only(qtbot, result):
+    panel = ResultsPanel()
+    qtbot.addWidget(panel)
+    panel.set_result(result, "USD")
+    chart = panel.cash_chart
+    assert not chart.item.menuEnabled()      # pyqtgraph's own menu (with SVG export) is off
+    assert [a.text() for a in chart.build_menu().actions()] == ["Save chart as PNG..."]
+
+
+# ----- states -----------------------------------------------------------------------------
+def test_no_result_shows_an_empty_state_that_teaches(view, result):
+    view.set_result(None, "USD")
+    assert view.is_empty
+    assert "Add a team and a workflow to see results" in view.empty_title.text()
+    view.set_result(result, "USD")
+    assert not view.is_empty
+    view.set_result(None, "USD")
+    assert view.is_empty
+
+
+def test_stale_dims_and_says_why(view, result):
+    view.show()
+    view.set_result(result, "USD")
+    message = "teams[2].roles[0].headcount: must be >= 0, got -4"
+    view.set_stale(True, message)
+    assert view.is_stale and view.stale_message == message
+    assert view.banner.isVisible() and message in view.banner.text()
+    assert "last valid plan" in view.banner.text()
+    tile = view.tile("payroll_savings")
+    assert tile.value_label.palette().color(QPalette.ColorRole.WindowText) == tile._theme.muted
+    assert all(chart.item.opacity() < 1 for chart in view.charts)
+    assert view.tile("payback").value_text() == "month 7"   # figures of the last valid plan stay
+    view.set_stale(False)
+    assert not view.banner.isVisible()
+    assert tile.value_label.palette().color(QPalette.ColorRole.WindowText) == tile._theme.saving
+    assert all(chart.item.opacity() == 1 for chart in view.charts)
+
+
+def test_plan_without_workflows_shows_dashes_not_errors(view, northwind_data):
+    result = _no_workflows(northwind_data)
+    view.set_result(result, "USD")
+    assert view.tile("fte_freed").value_text() == "0.0"
+    assert view.tile("payback").value_text() == "–"
+    assert view.tile("payback").detail_text() == "not within 36 months"
+    assert view.tile("compression").value_text() == "1.00x"
+    assert not view.cash_chart.payback_line.isVisible()
+    assert view.team_chart.showing_placeholder
+    assert "Add a workflow" in view.team_chart.placeholder.text()
+    for chart in view.charts:
+        chart.hover_text(3, 0)
+
+
+def test_plan_with_no_compute_and_no_people_change(view):
+    data = tiny_plan()
+    data["workflows"] = []
+    result = compute(parse_plan(data))
+    view.set_result(result, "GBP")
+    assert view.tile("compute").value_text() == "£0 / yr"
+    assert view.tile("net").value_text() == "£0"
+    assert view.model_chart.showing_placeholder
+    assert view.tile("layers").value_text() == "2 → 2"   # ceil(ln 10 / ln 5)
+    # no start month: months are M1, M2, ...
+    assert view.tile("payback").detail_text() in ("of 12", "not within 12 months")
+    assert view.tile("net").kpi.title == "1-year net"
+
+
+def test_horizon_names_the_net_tile(view):
+    result = compute(parse_plan(tiny_plan(horizon_months=18)))
+    view.set_result(result, "USD")
+    assert view.tile("net").kpi.title == "18-month net"
+    assert "Net over 18 months" in view.tile("net").toolTip()
+
+
+def test_many_teams_fold_into_one_bar(view):
+    data = tiny_plan()
+    team = data["teams"][0]
+    data["teams"] = [dict(team, id=f"t{i}", name=f"Team {i}") for i in range(40)]
+    data["workflows"] = [dict(data["workflows"][0], id=f"w{i}", team=f"t{i}",
+                              volume_per_month=100 + i * 10) for i in range(40)]
+    result = compute(parse_plan(data))
+    view.set_result(result, "USD")
+    chart = view.team_chart
+    assert len(chart.values) == chart.max_bars
+    assert chart.full_names[0] == "Team 39"
+    assert chart.full_names[-1].endswith("other teams")
+    assert chart.values.sum() == pytest.approx(result.fte[:, -1].sum())
+
+
+def test_dark_palette_restyles_charts_and_tiles(view, result, qapp):
+    view.set_result(result, "USD")
+    chart = view.cash_chart
+    light_bg = chart.plot.backgroundBrush().color()
+    old = QApplication.palette()
+    dark = QPalette(old)
+    for role, rgb in ((QPalette.ColorRole.Window, (40, 40, 43)),
+                      (QPalette.ColorRole.WindowText, (230, 230, 230)),
+                      (QPalette.ColorRole.Base, (28, 28, 30)),
+                      (QPalette.ColorRole.Text, (230, 230, 230))):
+        dark.setColor(role, QColor(*rgb))
+    try:
+        qapp.setPalette(dark)
+        qapp.processEvents()
+        bg = chart.plot.backgroundBrush().color()
+        assert bg.lightness() < 80 and bg != light_bg
+        assert chart.theme.dark
+        assert view.tile("payroll_savings")._theme.dark
+        axis_text = chart.item.getAxis("left").textPen().color()
+        assert axis_text.lightness() > 128
+        assert view.tile("compute").value_label.palette().color(
+            QPalette.ColorRole.WindowText) == view.tile("compute")._theme.cost
+    finally:
+        qapp.setPalette(old)
+        qapp.processEvents()
+    assert not chart.theme.dark or old.color(QPalette.ColorRole.Window).lightness() < 128
