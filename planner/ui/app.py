@@ -16,11 +16,6 @@ from pathlib import Path
 
 _T0 = time.perf_counter()
 
-# The core first: PySide6 inspects every module imported after it (its "feature" hook reads
-# their source), which makes numpy, pydantic and the engine import markedly slower later.
-from .. import engine as _engine  # noqa: E402,F401
-from ..io import planfile as _planfile  # noqa: E402,F401
-
 
 def make_app(argv: Sequence[str] | None = None):
     from PySide6.QtWidgets import QApplication
