@@ -248,8 +248,9 @@ def test_many_teams_fold_into_one_bar(view):
     chart = view.team_chart
     assert len(chart.values) == chart.max_bars
     assert chart.full_names[0] == "Team 39"
-    assert chart.full_names[-1].endswith("other teams")
-    assert chart.values.sum() == pytest.approx(result.fte[:, -1].sum())
+    assert chart.rest_count == 40 - chart.max_bars
+    assert chart.values.sum() + chart.rest_total == pytest.approx(result.fte[:, -1].sum())
+    assert f"the other {chart.rest_count} free" in chart.legend_label.text()
 
 
 def test_dark_palette_restyles_charts_and_tiles(view, result, qapp):

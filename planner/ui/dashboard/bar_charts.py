@@ -104,6 +104,8 @@ class TeamFteChart(BarChart):
     default_name = "fte-freed-by-team"
 
     def __init__(self, parent=None, *, compact: bool = False) -> None:
+        self.rest_count = 0
+        self.rest_total = 0.0
         super().__init__(parent, title="FTE freed by team", compact=compact)
 
     def _show(self, result: Result) -> None:
@@ -120,22 +122,24 @@ class TeamFteChart(BarChart):
             return
         self.show_placeholder(None)
         order = nonzero[np.argsort(-fte[nonzero], kind="stable")]
-        shown = order[: self.max_bars - 1] if order.size > self.max_bars else order
+        shown = order[: self.max_bars]
         rest = order[shown.size:]
-        labels = [names[i] for i in shown]
-        values = list(fte[shown])
         details = [
             f"<b>{names[i]}</b><br>FTE freed in {end}: {fmt.number(float(fte[i]), 1)}"
             f"<br>Headcount: {fmt.smart(float(hc[i, 0]))} today → {fmt.smart(float(hc[i, -1]))}"
             for i in shown]
+        values = fte[shown]
+        self.rest_count = int(rest.size)
+        self.rest_total = float(fte[rest].sum())
         if rest.size:
-            total = float(fte[rest].sum())
-            labels.append(f"{rest.size:,} other teams")
-            values.append(total)
-            details.append(f"<b>{rest.size:,} other teams</b><br>FTE freed in {end}: "
-                           f"{fmt.number(total, 1)} together")
+            # one bar for the rest would dwarf the top teams; say it in words instead
+            self.set_legend([("bar", "saving", f"Top {shown.size} of {order.size:,} teams; the "
+                                               f"other {rest.size:,} free "
+                                               f"{fmt.number(self.rest_total, 1)} FTE together")])
+        else:
+            self.set_legend([])
         kinds = ["saving" if v >= 0 else "problem" for v in values]
-        self.set_bars(labels, np.asarray(values), kinds, details)
+        self.set_bars([names[i] for i in shown], values, kinds, details)
 
 
 class ModelComputeChart(BarChart):

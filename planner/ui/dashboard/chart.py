@@ -255,7 +255,9 @@ class ChartWidget(QWidget):
         parts = []
         for kind, colour, text in self._legend:
             col = getattr(self._theme, colour).name()
-            words = html.escape(text).replace(" ", "&nbsp;")  # wrap between entries only
+            words = html.escape(text)
+            if len(text) <= 24:   # short names wrap between entries, never inside one
+                words = words.replace(" ", "&nbsp;")
             parts.append(f'<span style="color:{col}">{_GLYPH[kind]}</span>&nbsp;{words}')
         self.legend_label.setText("&nbsp;&nbsp; ".join(parts))
         self.legend_label.show()

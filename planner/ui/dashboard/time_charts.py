@@ -185,8 +185,9 @@ class MoneyChart(TimeChart):
         if self.with_savings:
             lines.append(f"Payroll savings: {self.money(float(s['payroll_savings'][i]))}")
         lines.append(f"Compute: {self.money(api + gpu + seats)}")
-        lines.append(f"&nbsp;&nbsp;API {self.money(api)}, GPU {self.money(gpu)}, "
-                     f"seats {self.money(seats)}")
+        indent = "&nbsp;&nbsp;&nbsp;"
+        lines += [f"{indent}API {self.money(api)}", f"{indent}GPU {self.money(gpu)}",
+                  f"{indent}AI seats {self.money(seats)}"]
         return "<br>".join(lines)
 
 
