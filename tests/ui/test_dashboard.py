@@ -279,3 +279,37 @@ def test_dark_palette_restyles_charts_and_tiles(view, result, qapp):
         qapp.setPalette(old)
         qapp.processEvents()
     assert not chart.theme.dark or old.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def test_dock_at_360_px_truncates_no_tile_text(qtbot, result):
+    panel = ResultsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(360, 700)
+    panel.set_result(result, "USD")
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.minimumSizeHint().width() <= 360
+    for tile in panel.tiles.tiles.values():
+        for label in (tile.title_label, tile.value_label):
+            assert label.width() >= label.sizeHint().width(), (tile.key, label.text())
+
+
+def test_wheel_over_a_chart_scrolls_the_overview(qtbot, result):
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+
+    page = OverviewPage()
+    qtbot.addWidget(page)
+    page.resize(1100, 640)
+    page.set_result(result, "USD")
+    page.show()
+    qtbot.waitExposed(page)
+    bar = page.scroll_area.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    viewport = page.money_chart.plot.viewport()
+    pos = QPointF(viewport.width() / 2, viewport.height() / 2)
+    event = QWheelEvent(pos, viewport.mapToGlobal(pos), QPoint(0, 0), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(viewport, event)
+    assert bar.value() > 0

@@ -15,6 +15,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QPen
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
     QFileDialog,
     QLabel,
     QMenu,
@@ -296,9 +298,23 @@ class ChartWidget(QWidget):
         QToolTip.hideText()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt naming
-        if event.type() == QEvent.Type.Leave:
+        kind = event.type()
+        if kind == QEvent.Type.Leave:
             self._hide_hover()
+        elif kind == QEvent.Type.Wheel:
+            # Charts do not zoom; the graphics view would swallow the wheel, so hand it to
+            # the page that scrolls around the chart.
+            area = self._scroll_area()
+            if area is not None:
+                QApplication.sendEvent(area.verticalScrollBar(), event)
+                return True
         return False
+
+    def _scroll_area(self) -> QAbstractScrollArea | None:
+        w = self.parentWidget()
+        while w is not None and not isinstance(w, QAbstractScrollArea):
+            w = w.parentWidget()
+        return w
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         if event.type() in PALETTE_EVENTS:
