@@ -69,7 +69,8 @@ class _MajorTicksOnly(pg.AxisItem):
 
     def tickValues(self, minVal: float, maxVal: float, size: float):  # noqa: N802 - Qt naming
         levels = super().tickValues(minVal, maxVal, size)
-        if len(levels) > 1 and len(levels[0][1]) < 4:
+        inside = [v for v in (levels[0][1] if levels else []) if minVal < v < maxVal]
+        if len(levels) > 1 and len(inside) < 3:
             return levels[:2]  # too few majors: keep the minor level too
         return levels[:1]
 
