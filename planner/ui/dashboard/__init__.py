@@ -8,12 +8,8 @@ Importing this package imports pyqtgraph; nothing outside it should.
 
 from __future__ import annotations
 
-from ._refguard import keep_singletons_alive
-
-keep_singletons_alive()  # before any painting: see _refguard
-
-from .kpis import KPI_KEYS, Kpi, build_kpis  # noqa: E402
-from .overview import OverviewPage  # noqa: E402
-from .panel import ResultsPanel  # noqa: E402
+from .kpis import KPI_KEYS, Kpi, build_kpis
+from .overview import OverviewPage
+from .panel import ResultsPanel
 
 __all__ = ["ResultsPanel", "OverviewPage", "build_kpis", "Kpi", "KPI_KEYS"]

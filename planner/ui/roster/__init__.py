@@ -7,13 +7,9 @@ and layers before and after the plan).
 
 from __future__ import annotations
 
-from ._none_guard import keep_none_alive
-
-keep_none_alive()  # before any painting: see _none_guard
-
-from .dialog import RosterImportDialog, import_roster_dialog, is_roster_file  # noqa: E402
-from .page import OrganisationPage  # noqa: E402
-from .state import last_import, roster_state, set_last_import  # noqa: E402
+from .dialog import RosterImportDialog, import_roster_dialog, is_roster_file
+from .page import OrganisationPage
+from .state import last_import, roster_state, set_last_import
 
 __all__ = ["OrganisationPage", "RosterImportDialog", "import_roster_dialog", "is_roster_file",
            "last_import", "roster_state", "set_last_import"]
