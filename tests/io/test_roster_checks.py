@@ -125,6 +125,18 @@ def test_ragged_row_names_its_line(tmp_path):
         load_roster(path)
 
 
+def test_one_fte_typo_does_not_turn_the_column_into_percent(tmp_path):
+    # A column of fractions with one "50" (meant 0.5 or 50%): the others stay 1 FTE and
+    # the typo is reported, rather than everyone becoming 0.01 FTE.
+    path = tmp_path / "fte.csv"
+    path.write_text("id,name,manager,FTE\n1,Ada,,1\n2,Ben,1,1\n3,Cy,1,0.5\n4,Dee,1,50\n",
+                    encoding="utf-8")
+    r = load_roster(path).roster
+    assert list(r.fte) == [1, 1, 0.5, 1]
+    assert r.messages == ["fte.csv line 5: FTE 50 is outside 0 < FTE <= 1; counted as 1 FTE"]
+    assert not any("percent" in n for n in r.notes)
+
+
 def test_self_managed_top(tmp_path):
     path = tmp_path / "self.csv"
     path.write_text("id,name,manager\n1,Ada,1\n2,Ben,1\n", encoding="utf-8")

@@ -15,7 +15,7 @@ first person is line 2) and says what happens to the row. What is valid is kept:
 * a missing, negative or non-numeric annual cost: the person is kept, and their role's
   average cost (over the people whose cost is known) stands in for it;
 * a non-numeric FTE or one outside 0 < FTE <= 1: the person counts as 1 FTE. An FTE column
-  written in percent (all values up to 100, some above 1.5) is read as percent.
+  written in percent (all values up to 100, most above 1.5) is read as percent.
 """
 
 from __future__ import annotations
@@ -383,7 +383,9 @@ def build_roster(table: RawTable, mapping: Mapping[str, str]) -> Roster:
         raw_fte = fte_col[kept]
         vals, empty, bad = _numbers(raw_fte, _parse_fte)
         ok = ~np.isnan(vals)
-        if ok.any() and np.nanmax(vals) > 1.5 and np.nanmax(vals) <= 100 and np.nanmin(vals) >= 0:
+        # Percent when most values are (the median is above 1.5): one typo such as 50 in a
+        # column of fractions must not turn everyone into 0.01 FTE; it is reported instead.
+        if ok.any() and np.nanmedian(vals) > 1.5 and np.nanmax(vals) <= 100 and np.nanmin(vals) >= 0:
             vals = vals / 100
             notes.append(f'the "{mapping["fte"]}" column is read as percent (100 = full time)')
         rows_b = np.flatnonzero(bad)
