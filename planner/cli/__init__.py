@@ -37,6 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(sub)
+    # ``orgplanner summary PLAN --debug`` works too (the README says "add --debug");
+    # SUPPRESS keeps ``orgplanner --debug summary PLAN`` from being reset to False.
+    for command in sub.choices.values():
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                             help="show a traceback on errors")
     return parser
 
 

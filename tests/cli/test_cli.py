@@ -36,3 +36,13 @@ def test_unknown_command_exits_non_zero(capsys):
     except SystemExit as exc:
         assert exc.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_debug_works_before_or_after_the_command(tmp_path, capsys):
+    missing = str(tmp_path / "missing.orgplan.json")
+    assert main(["validate", missing]) == 1
+    assert "Traceback" not in capsys.readouterr().err
+    for argv in (["--debug", "validate", missing], ["validate", missing, "--debug"]):
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert "Traceback" in err and "missing.orgplan.json: no such file" in err
