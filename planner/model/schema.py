@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 FORMAT = "orgplan"
 SCHEMA_VERSION = 1
@@ -21,6 +21,18 @@ Positive = Annotated[float, Field(gt=0)]
 AtLeastOne = Annotated[float, Field(ge=1)]
 Note = str | None
 
+
+def _whole_float_to_int(v: object) -> object:
+    """``36.0`` -> ``36``: JSON has one number type, and tools that write every number with a
+    decimal point (Python, some spreadsheets) should not make "36.0 months" an error."""
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
+
+
+# A whole number (months, GPUs per replica): 36 or 36.0, but not 36.5, "36" or true.
+Whole = Annotated[int, BeforeValidator(_whole_float_to_int)]
+
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -30,7 +42,7 @@ class _Strict(BaseModel):
 
 class Settings(_Strict):
     start_month: str | None = None
-    horizon_months: Annotated[int, Field(ge=1, le=120)] = 36
+    horizon_months: Annotated[Whole, Field(ge=1, le=120)] = 36
     hours_per_fte_year: Positive = 1760.0
     headcount_policy: Literal["reduce", "redeploy"] = "reduce"
     redeploy_share: Share = 0.0
@@ -85,7 +97,7 @@ class AiEffect(_Strict):
     time_saved: Annotated[float, Field(ge=-1, le=1)]
     adoption: Share
     review_overhead: Share = 0.0
-    ramp_months: Annotated[int, Field(ge=0)] = 0
+    ramp_months: Annotated[Whole, Field(ge=0)] = 0
     ramp: Literal["linear", "s-curve"] = "linear"
     note: Note = None
 
@@ -128,7 +140,7 @@ class SelfHostedModel(_Strict):
     id: str
     hosting: Literal["self"]
     gpu: str
-    gpus_per_replica: Annotated[int, Field(ge=1)]
+    gpus_per_replica: Annotated[Whole, Field(ge=1)]
     prefill_tokens_per_s: Positive
     decode_tokens_per_s: Positive
     utilization: Annotated[float, Field(gt=0, le=1)]
@@ -147,7 +159,7 @@ class OwnedGpu(_Strict):
     id: str
     pricing: Literal["owned"]
     capex_per_gpu: NonNeg
-    amortization_months: Annotated[int, Field(ge=1)]
+    amortization_months: Annotated[Whole, Field(ge=1)]
     watts_per_gpu: NonNeg
     note: Note = None
 

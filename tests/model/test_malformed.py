@@ -214,3 +214,20 @@ def test_debug_flag_shows_the_traceback(tmp_path, capsys):
     path.write_text("{", encoding="utf-8")
     assert cli_main(["--debug", "summary", str(path)]) == 1
     assert "Traceback" in capsys.readouterr().err
+
+
+def test_whole_numbers_written_with_a_decimal_point_are_accepted():
+    # JSON has one number type: 36.0 months is 36 months (tools such as Python write it so),
+    # while 36.5 is still refused.
+    from planner.model import check, parse_plan
+
+    data = json.loads(mutate(lambda d: None))
+    data["settings"]["horizon_months"] = 36.0
+    data["workflows"][0]["ai"]["ramp_months"] = 9.0
+    data["models"][3]["gpus_per_replica"] = 2.0
+    data["gpus"][1]["amortization_months"] = 48.0
+    plan = parse_plan(data)
+    assert plan.settings.horizon_months == 36 and isinstance(plan.settings.horizon_months, int)
+    assert plan.workflows[0].ai.ramp_months == 9 and plan.models[3].gpus_per_replica == 2
+    data["settings"]["horizon_months"] = 36.5
+    assert [str(p) for p in check(data)] == ["settings.horizon_months: must be a whole number, got 36.5"]
