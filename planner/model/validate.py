@@ -124,6 +124,26 @@ def _known_keys(loc: Loc) -> list[str]:
     return list(cls.model_fields) if cls else []
 
 
+def _other_kind(data: Any, loc: Loc) -> str | None:
+    """For a key of the other kind of model or GPU (``gpu`` on an API model): say so."""
+    from . import schema
+
+    kinds = {"models": ("hosting", {"api": schema.ApiModel, "self": schema.SelfHostedModel}),
+             "gpus": ("pricing", {"cloud": schema.CloudGpu, "owned": schema.OwnedGpu})}
+    if len(loc) != 3 or loc[0] not in kinds or not isinstance(loc[1], int):
+        return None
+    tag, classes = kinds[str(loc[0])]
+    try:
+        kind = data[loc[0]][loc[1]][tag]
+    except (KeyError, IndexError, TypeError):
+        return None
+    others = [k for k, cls in classes.items() if k != kind and loc[2] in cls.model_fields]
+    if kind not in classes or not others:
+        return None
+    return (f'unknown key for {tag} "{kind}" (only {tag} "{others[0]}" has it): '
+            f"remove it, or change {tag}")
+
+
 def _message(err: dict[str, Any]) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
@@ -176,7 +196,7 @@ def _structural(data: Any) -> list[Problem]:
             loc = _clean_loc(tuple(err["loc"]))
             msg = _message(err)
             if err["type"] == "extra_forbidden":
-                msg += _suggest(loc[-1], _known_keys(loc))
+                msg = _other_kind(data, loc) or msg + _suggest(loc[-1], _known_keys(loc))
             if err["type"] == "literal_error" and loc == ("schema_version",):
                 msg = _version_message(err.get("input"))
             out.append(Problem(loc, msg))

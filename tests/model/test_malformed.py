@@ -231,3 +231,18 @@ def test_whole_numbers_written_with_a_decimal_point_are_accepted():
     assert plan.workflows[0].ai.ramp_months == 9 and plan.models[3].gpus_per_replica == 2
     data["settings"]["horizon_months"] = 36.5
     assert [str(p) for p in check(data)] == ["settings.horizon_months: must be a whole number, got 36.5"]
+
+
+def test_a_key_of_the_other_model_or_gpu_kind_says_so():
+    # "gpu" on an API model used to read: unknown key (did you mean "gpu"?).
+    from planner.model import check
+
+    data = json.loads(mutate(lambda d: None))
+    data["models"][0]["gpu"] = "h100-cloud"
+    data["gpus"][0]["capex_per_gpu"] = 30000
+    assert [str(p) for p in check(data)] == [
+        'gpus[0].capex_per_gpu: unknown key for pricing "cloud" (only pricing "owned" has it): '
+        "remove it, or change pricing",
+        'models[0].gpu: unknown key for hosting "api" (only hosting "self" has it): '
+        "remove it, or change hosting",
+    ]
