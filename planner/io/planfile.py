@@ -64,6 +64,9 @@ def read_plan_data(path: str | os.PathLike[str]) -> Any:
         raise PlanFileError(f"{p}: permission denied; check the file's permissions") from None
     except OSError as exc:
         raise PlanFileError(f"{p}: cannot read the file ({exc.strerror or exc})") from None
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise PlanFileError(f"{name}: the file is saved as UTF-16 (\"Unicode\" in Notepad); "
+                            "save it as UTF-8 and try again")
     if b"\x00" in raw[:8192]:
         raise PlanFileError(f"{name}: this is a binary file, not a plan (a UTF-8 JSON text file)")
     try:

@@ -82,3 +82,17 @@ def test_future_version_says_update(tmp_path, northwind_data):
         load_plan(path)
     assert len(info.value.errors) == 1
     assert "newer OrgPlanner" in str(info.value) and "update OrgPlanner" in str(info.value)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_file_says_save_as_utf8(tmp_path, encoding):
+    # Notepad's "Unicode" is UTF-16 with a BOM; it used to be called "a binary file".
+    path = tmp_path / "notepad.orgplan.json"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    path.write_bytes(("\ufeff" + text).encode(encoding) if encoding.endswith("be")
+                     else text.encode(encoding))
+    from planner.io.planfile import PlanFileError
+
+    with pytest.raises(PlanFileError, match=r"notepad.orgplan.json: the file is saved as UTF-16 .*"
+                                            "save it as UTF-8"):
+        read_plan_data(path)
