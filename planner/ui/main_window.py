@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
                                interval_s=autosave_s or self.settings.autosave_seconds, parent=self)
         self.exporter = ExportController(self, runner=runner)
         self._shown_once = False
+        self._opened: str | None = None
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
@@ -405,6 +406,8 @@ class MainWindow(QMainWindow):
             self.problems.setFocus()
 
     def _recomputed(self, outcome: Any) -> None:
+        if self._opened:
+            self._report_opened()
         if outcome.result is not None:
             self.recalc_label.setText(f"Recalculated in {outcome.ms:.0f} ms")
         else:
@@ -470,17 +473,26 @@ class MainWindow(QMainWindow):
                          f"{path.name}: a plan must be a JSON object {{...}}; this file holds "
                          f"{type(data).__name__ if data is not None else 'null'}.")
             return False
-        self.doc.replace(data, path)
-        self.recomputer.flush()
+        self.doc.replace(data, path, copy=False)
         self._remember_file(path)
-        if self.doc.error_count:
-            n = self.doc.error_count
+        self._opened = path.name
+        if self.recomputer.flush():
+            self._report_opened()
+        else:
+            self.show_message(f"Opened {path.name}; checking and computing the plan...", 0)
+        return True
+
+    def _report_opened(self) -> None:
+        name, self._opened = self._opened, None
+        if not name:
+            return
+        n = self.doc.error_count
+        if n:
             self.problems_dock.show()
-            self.show_message(f"Opened {path.name} with {n} problem{'s' if n != 1 else ''}: "
+            self.show_message(f"Opened {name} with {n} problem{'s' if n != 1 else ''}: "
                               "fix them in the Problems list")
         else:
-            self.show_message(f"Opened {path.name}")
-        return True
+            self.show_message(f"Opened {name}")
 
     def _remember_file(self, path: Path) -> None:
         if path.resolve() != EXAMPLE:
@@ -561,7 +573,7 @@ class MainWindow(QMainWindow):
         except PlanFileError as exc:
             dialogs.warn(self, "Cannot restore", str(exc))
             return False
-        self.doc.replace(data, rec.original)
+        self.doc.replace(data, rec.original, copy=False)
         self.doc.undo_stack.resetClean()
         self._update_title()
         rec.discard()
@@ -570,7 +582,9 @@ class MainWindow(QMainWindow):
 
     # ----- export and roster --------------------------------------------------------------
     def export_excel(self, *, path: Path | None = None) -> Any:
-        self.recomputer.flush()
+        if not self.recomputer.flush():
+            self.show_message("The plan is still being computed: export again in a moment")
+            return None
         if self.doc.plan is None or self.doc.error_count:
             n = self.doc.error_count
             dialogs.warn(self, "Export to Excel", f"The plan has {n} problem{'s' if n != 1 else ''}. "
@@ -592,7 +606,7 @@ class MainWindow(QMainWindow):
             return
         data = mod.import_roster_dialog(self, path=path) if path else mod.import_roster_dialog(self)
         if isinstance(data, dict):
-            self.doc.replace(data, None)
+            self.doc.replace(data, None, copy=False)
             self.doc.undo_stack.resetClean()
             self._update_title()
             self.show_page("Teams")

@@ -7,6 +7,8 @@ dropped.
 
 from __future__ import annotations
 
+import gc
+import sys
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -44,13 +46,36 @@ def evaluate(data: Any, generation: int = 0) -> Outcome:
     return Outcome(generation, problems, plan, result, (time.perf_counter() - t0) * 1000)
 
 
+def evaluate_big(data: Any, generation: int = 0) -> Outcome:
+    """``evaluate`` for big plans (on the worker), without cyclic garbage collection.
+
+    A full collection over the millions of objects of a big plan and its result holds the GIL
+    for about a second, stalling the UI thread; none of these objects form cycles, so the
+    collector is paused while evaluating and the survivors are then frozen (moved out of its
+    reach; reference counting still frees them when they are replaced).
+    """
+    was_enabled = gc.isenabled()
+    interval = sys.getswitchinterval()
+    gc.disable()
+    # The UI thread needs the GIL for every item-model call while it paints; hand it over
+    # quickly so that painting is not queued behind this thread's long computation.
+    sys.setswitchinterval(min(interval, 0.0002))
+    try:
+        return evaluate(data, generation)
+    finally:
+        sys.setswitchinterval(interval)
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
 class Recomputer(QObject):
     """Watches a document; after edits settle, publishes problems and results into it."""
 
     finished = Signal(object)  # Outcome
 
     def __init__(self, doc: PlanDocument, *, runner: _Runner | None = None,
-                 debounce_ms: int = 40, parent: QObject | None = None) -> None:
+                 debounce_ms: int = 30, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
         self.runner = runner or ThreadRunner()
@@ -60,7 +85,7 @@ class Recomputer(QObject):
         self.running = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(debounce_ms)
+        self.debounce_ms = debounce_ms
         self._timer.timeout.connect(self.run)
         doc.changed.connect(self._on_changed)
 
@@ -69,7 +94,7 @@ class Recomputer(QObject):
 
     def schedule(self, *, immediate: bool = False) -> None:
         self.generation += 1
-        self._timer.start(0 if immediate else self._timer.interval())
+        self._timer.start(0 if immediate else self.debounce_ms)
 
     def _big(self, data: Any) -> bool:
         if not isinstance(data, dict):
@@ -89,12 +114,25 @@ class Recomputer(QObject):
             return
         self.running = True
         self._pending = False
-        self.runner.submit(evaluate, data, gen, on_done=self._done, on_error=self._failed)
+        self.runner.submit(evaluate_big if self._big(data) else evaluate, data, gen,
+                           on_done=self._done, on_error=self._failed)
 
-    def flush(self) -> None:
-        """Bring problems and results up to date right now (used before save and in tests)."""
-        if self.applied != self.generation or self._timer.isActive():
-            self.run(sync=True)
+    def flush(self, *, wait: bool = False) -> bool:
+        """Bring problems and results up to date now (before save, on open, in tests).
+
+        A big plan is evaluated on the worker (the UI thread must not stall) unless ``wait``;
+        returns True when the document is up to date on return."""
+        if self.applied == self.generation and not self._timer.isActive():
+            return True
+        if self._big(self.doc.data) and not wait:
+            self.run()
+            return self.applied == self.generation
+        self.run(sync=True)
+        return True
+
+    @property
+    def pending(self) -> bool:
+        return self.applied != self.generation
 
     def _done(self, outcome: Outcome) -> None:
         self.running = False

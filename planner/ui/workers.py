@@ -48,10 +48,17 @@ class Task(QRunnable):
                 value = self.fn(*self.args)
         except BaseException as exc:  # noqa: BLE001 - handed to on_error on the UI thread
             self.finished.set()
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
             return
         self.finished.set()
-        self.signals.done.emit(value)
+        self._emit(self.signals.done, value)
+
+    @staticmethod
+    def _emit(signal, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the receiver went away (window closed while this ran)
+            pass
 
 
 class _Runner:

@@ -13,6 +13,20 @@ from .fields import Field
 
 
 # ----- choices --------------------------------------------------------------------------
+def _depends(key: str):
+    """Mark a choices function as built from one list (its result is cached per version)."""
+    def wrap(fn):
+        def cached(doc: Any) -> list[tuple[Any, str]]:
+            if hasattr(doc, "cached"):
+                return doc.cached(("choices", fn.__name__), key, lambda: fn(doc))
+            return fn(doc)
+        cached.depends = key
+        cached.__name__ = fn.__name__
+        return cached
+    return wrap
+
+
+@_depends("teams")
 def team_choices(doc: Any) -> list[tuple[Any, str]]:
     out = []
     for t in doc.items("teams"):
@@ -21,10 +35,12 @@ def team_choices(doc: Any) -> list[tuple[Any, str]]:
     return out
 
 
+@_depends("teams")
 def parent_choices(doc: Any) -> list[tuple[Any, str]]:
     return [(None, "(top level)"), *team_choices(doc)]
 
 
+@_depends("models")
 def model_choices(doc: Any) -> list[tuple[Any, str]]:
     out: list[tuple[Any, str]] = [(None, "(no compute)")]
     for m in doc.items("models"):
@@ -33,6 +49,7 @@ def model_choices(doc: Any) -> list[tuple[Any, str]]:
     return out
 
 
+@_depends("gpus")
 def gpu_choices(doc: Any) -> list[tuple[Any, str]]:
     return [(g["id"], g["id"]) for g in doc.items("gpus")
             if isinstance(g, dict) and isinstance(g.get("id"), str)]

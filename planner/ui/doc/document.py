@@ -126,6 +126,7 @@ class PlanDocument(QObject):
         self.plan: Any = None           # the Plan it was computed from
         self.stale_message: str = ""    # why the result is stale ("" when current)
         self._id_cache: dict[str, tuple[int, dict[str, int]]] = {}
+        self._cache: dict[Any, tuple[Any, Any]] = {}
 
     # ----- reading -----------------------------------------------------------------
     @property
@@ -162,6 +163,16 @@ class PlanDocument(QObject):
         self._id_keep = getattr(self, "_id_keep", {})
         self._id_keep[key] = lst  # keep the list alive so its id() stays unique
         return out
+
+    def cached(self, key: Any, depends: str, build: Any) -> Any:
+        """``build()``, cached until the list ``depends`` (e.g. "teams") changes."""
+        lst = self.items(depends)
+        hit = self._cache.get(key)
+        if hit is not None and hit[0] is lst:
+            return hit[1]
+        value = build()
+        self._cache[key] = (lst, value)
+        return value
 
     @property
     def name(self) -> str:
@@ -232,11 +243,14 @@ class PlanDocument(QObject):
                     if edits.get_in(item, rel) == old_id:
                         self.set((list_key, i, *rel), new_id)
 
-    def replace(self, data: Any, path: str | FsPath | None = None) -> None:
-        """Open other data (New, Open, Restore): clears undo history; marks it clean."""
+    def replace(self, data: Any, path: str | FsPath | None = None, *, copy: bool = True) -> None:
+        """Open other data (New, Open, Restore): clears undo history; marks it clean.
+
+        ``copy=False`` takes ``data`` over as is (fresh from a file: nobody else holds it)."""
         self.aboutToChange.emit(Change("reset"))
-        self._data = edits.clone(data)
+        self._data = edits.clone(data) if copy else data
         self._id_cache.clear()
+        self._cache.clear()
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.result = None

@@ -45,7 +45,7 @@ def tidy(v: float) -> int | float:
     return round(v, 12)
 
 
-def fmt_number(v: Any, decimals: int = 2) -> str:
+def fmt_number(v: Any, decimals: int = 4) -> str:
     if isinstance(v, bool) or not isinstance(v, int | float):
         return "" if v is None or v is MISSING else str(v)
     if float(v).is_integer():
@@ -87,23 +87,28 @@ class Field:
     extras: dict = field(default_factory=dict)
 
     # ----- display -------------------------------------------------------------
+    def labels(self, doc: Any) -> dict[Any, str]:
+        """``{value: label}`` of the choices (cached per version of the list they come from)."""
+        if self.choices is None or doc is None:
+            return {}
+        dep = getattr(self.choices, "depends", None)
+        build = lambda: {v: str(label) for v, label in self.choices(doc)}  # noqa: E731
+        if dep and hasattr(doc, "cached"):
+            return doc.cached(("labels", self.key, id(self.choices)), dep, build)
+        return build()
+
     def display(self, value: Any, doc: Any = None) -> str:
-        if self.kind in ("choice", "ref") and self.choices is not None and doc is not None \
-                and value in (None, MISSING):
-            for v, label in self.choices(doc):
-                if v is None:
-                    return label
+        if self.kind in ("choice", "ref") and self.choices is not None and doc is not None:
+            labels = self.labels(doc)
+            key = None if value is MISSING else value
+            if isinstance(key, str | None) and key in labels:
+                return labels[key]
         if value is MISSING or value is None:
             value = self.default
             if value is MISSING or value is None:
                 return self.placeholder
         if self.kind == "percent":
             return fmt_percent(value)
-        if self.kind in ("choice", "ref") and self.choices is not None and doc is not None:
-            for v, label in self.choices(doc):
-                if v == value:
-                    return label
-            return str(value)
         if self.kind in ("number", "int"):
             return fmt_number(value)
         return str(value)

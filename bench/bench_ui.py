@@ -1,0 +1,188 @@
+"""Desktop app benchmarks: start-up, edit-to-dashboard latency, responsiveness on a big plan.
+
+(a) launch to the window's first paint (fresh process, offscreen) against the bare import of
+    PySide6.QtWidgets + pyqtgraph (target: the app adds at most 50%);
+(b) edit -> dashboard updated on Northwind, median of 50 edits (target < 100 ms);
+(c) the 10,000-team / 50,000-workflow plan: scroll the tables and edit while a 10 ms timer
+    probe records the longest UI-thread stall (target: none over 200 ms).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "resources" / "examples" / "northwind.orgplan.json"
+
+
+def _env(tmp: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(QT_QPA_PLATFORM="offscreen", QT_LOGGING_RULES="qt.qpa.*=false",
+               ORGPLANNER_CONFIG_DIR=str(Path(tmp) / "config"),
+               ORGPLANNER_DATA_DIR=str(Path(tmp) / "data"))
+    return env
+
+
+def launch_times(runs: int = 5) -> tuple[float, float]:
+    """Median ms from spawning the process to the first paint / to the bare imports done."""
+    app_ms, bare_ms = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        env = _env(tmp)
+        env_app = dict(env, ORGPLANNER_EXIT_AFTER_SHOW="1")
+        bare = "import time, PySide6.QtWidgets, pyqtgraph; print(f'shown_at={time.time():.4f}')"
+        for _ in range(runs):
+            for cmd, e, out in (([sys.executable, "-m", "planner", str(EXAMPLE)], env_app, app_ms),
+                                ([sys.executable, "-c", bare], env, bare_ms)):
+                t0 = time.time()
+                proc = subprocess.run(cmd, env=e, capture_output=True, text=True, cwd=ROOT,
+                                      timeout=120)
+                text = proc.stdout
+                if "shown_at=" not in text:
+                    raise RuntimeError(f"no timing from {cmd[1:]}: {proc.stderr[-400:]}")
+                out.append((float(text.split("shown_at=")[1].split()[0]) - t0) * 1000)
+    return statistics.median(app_ms), statistics.median(bare_ms)
+
+
+def _app():
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    tmp = tempfile.mkdtemp(prefix="orgplanner-bench-")
+    os.environ["ORGPLANNER_CONFIG_DIR"] = str(Path(tmp) / "config")
+    os.environ["ORGPLANNER_DATA_DIR"] = str(Path(tmp) / "data")
+    from planner.ui.app import make_app
+
+    return make_app([])
+
+
+def _wait(app, cond, timeout_s: float = 60.0) -> None:
+    end = time.perf_counter() + timeout_s
+    while not cond():
+        app.processEvents()
+        if time.perf_counter() > end:
+            raise TimeoutError("the app did not finish in time")
+        time.sleep(0.0005)
+
+
+def edit_latency(app, edits: int = 50) -> list[float]:
+    """ms from a cell edit to the results dock showing the new result."""
+    from planner.ui.main_window import MainWindow
+
+    w = MainWindow()
+    w.open_plan(EXAMPLE, ask=False)
+    w.resize(1440, 900)
+    w.show()
+    app.processEvents()
+    model = w.workflows_page.model
+    col = model.column_of(("ai", "adoption"))
+    done = []
+    w.doc.resultChanged.connect(lambda: done.append(time.perf_counter()))
+    out = []
+    for i in range(edits):
+        row = i % model.rowCount()
+        done.clear()
+        current = w.doc.get(("workflows", row, "ai", "adoption"))
+        value = f"{30 + (i * 7) % 60}%"
+        if abs(current - (30 + (i * 7) % 60) / 100) < 1e-9:
+            value = f"{30 + (i * 7) % 60 + 1}%"
+        t0 = time.perf_counter()
+        assert model.setData(model.index(row, col), value)
+        _wait(app, lambda: bool(done))
+        app.processEvents()  # the dock repaints
+        out.append((time.perf_counter() - t0) * 1000)
+    w.doc.undo_stack.setClean()
+    w.close()
+    return out
+
+
+def big_plan_responsiveness(app) -> dict[str, float]:
+    from PySide6.QtCore import QTimer
+
+    from bench.plans import big_plan_data
+    from planner.ui.main_window import MainWindow
+    data = big_plan_data()  # ~23 MB as a file: over the 20 MB plan file limit, so load the data
+    w = MainWindow()
+    w.resize(1440, 900)
+    w.show()
+    app.processEvents()
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last[0]) * 1000)
+        last[0] = now
+
+    probe = QTimer()
+    probe.setInterval(10)
+    probe.timeout.connect(tick)
+    t0 = time.perf_counter()
+    w.doc.replace(data, None, copy=False)
+    w.recomputer.flush()
+    open_ms = (time.perf_counter() - t0) * 1000
+    probe.start()
+    last[0] = time.perf_counter()
+    t0 = time.perf_counter()
+    _wait(app, lambda: w.doc.result is not None and not w.recomputer.pending, 120)
+    first_result_ms = (time.perf_counter() - t0) * 1000
+
+    gaps.clear()
+    last[0] = time.perf_counter()
+    # scroll the workflows table and the team tree, and edit while recomputes run behind
+    w.show_page("Workflows")
+    table = w.workflows_page.table
+    model = w.workflows_page.model
+    col = model.column_of(("ai", "adoption"))
+    rows = model.rowCount()
+    for step in range(40):
+        table.scrollTo(table.model().index((step * 1237) % rows, 0))
+        app.processEvents()
+        if step % 8 == 0:
+            model.setData(model.index((step * 977) % rows, col), f"{20.5 + step}%")
+        time.sleep(0.01)
+        app.processEvents()
+    w.show_page("Teams")
+    tree = w.teams_page.tree
+    for step in range(20):
+        tree.verticalScrollBar().setValue(step * 50)
+        app.processEvents()
+        time.sleep(0.01)
+    w.teams_page.select_team(5000)
+    app.processEvents()
+    t0 = time.perf_counter()
+    _wait(app, lambda: not w.recomputer.pending and not w.recomputer.running, 180)
+    settle_ms = (time.perf_counter() - t0) * 1000
+    probe.stop()
+    worst = max(gaps) if gaps else 0.0
+    w.doc.undo_stack.setClean()
+    w.close()
+    return {"open_ms": open_ms, "first_result_ms": first_result_ms, "worst_stall_ms": worst,
+            "last_recompute_ms": w.recomputer.last_ms, "settle_ms": settle_ms}
+
+
+def main() -> None:
+    app_ms, bare_ms = launch_times()
+    ratio = app_ms / bare_ms
+    print(f"(a) launch to first paint: {app_ms:.0f} ms; bare import PySide6.QtWidgets + pyqtgraph: "
+          f"{bare_ms:.0f} ms; ratio {ratio:.2f} (target <= 1.50) "
+          f"{'OK' if ratio <= 1.5 else 'OVER'}")
+    app = _app()
+    lat = edit_latency(app)
+    med = statistics.median(lat)
+    print(f"(b) edit -> dashboard updated on Northwind: median {med:.1f} ms, p90 "
+          f"{sorted(lat)[int(len(lat) * 0.9)]:.1f} ms over {len(lat)} edits (target < 100) "
+          f"{'OK' if med < 100 else 'OVER'}")
+    big = big_plan_responsiveness(app)
+    print(f"(c) 10,000 teams / 50,000 workflows: open (UI thread) {big['open_ms']:.0f} ms, first "
+          f"result after {big['first_result_ms']:.0f} ms (worker), one recompute "
+          f"{big['last_recompute_ms']:.0f} ms; longest UI stall while scrolling and editing "
+          f"{big['worst_stall_ms']:.0f} ms (target <= 200) "
+          f"{'OK' if big['worst_stall_ms'] <= 200 else 'OVER'}")
+
+
+if __name__ == "__main__":
+    main()
