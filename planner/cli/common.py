@@ -1,4 +1,4 @@
-"""Shared by the CLI commands: loading a plan with user-facing errors, reporting them."""
+"""Shared by the CLI commands: user-facing errors and how they are reported."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import sys
 import traceback
 
 from ..io.atomic import WriteFailed
-from ..io.planfile import PlanFileError, load_plan
-from ..model import Plan, PlanInvalid
+from ..io.planfile import PlanFileError
+from ..model import PlanInvalid
 
 
 class CliError(Exception):
@@ -16,10 +16,6 @@ class CliError(Exception):
     def __init__(self, message: str, code: int = 1) -> None:
         super().__init__(message)
         self.code = code
-
-
-def load(path: str) -> Plan:
-    return load_plan(path)
 
 
 def report_error(exc: BaseException, *, debug: bool = False) -> int:

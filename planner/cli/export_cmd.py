@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import CliError, load
+from ..io.planfile import read_plan_data
+from ..model import Plan, PlanInvalid, check
+from .common import CliError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,7 +31,14 @@ def run_export(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.suffix.lower() != ".xlsx":
         raise CliError(f"{out}: the output must be an .xlsx file (for example plan.xlsx)")
-    plan = load(args.plan)
+    name = Path(args.plan).name
+    data = read_plan_data(args.plan)
+    problems = check(data)
+    if any(p.severity == "error" for p in problems):
+        raise PlanInvalid(problems, name)
+    plan = Plan.model_validate(data)
+    for problem in problems:  # e.g. ids that differ only in case, which Excel would mix
+        print(f"{name}: warning: {problem}", file=sys.stderr)
     from ..io.excel import ExportError, export_workbook
 
     try:

@@ -220,6 +220,7 @@ def _items(data: dict, key: str) -> list[tuple[int, dict]]:
 
 def _ids(data: dict, key: str, out: list[Problem]) -> dict[str, int]:
     seen: dict[str, int] = {}
+    folded: dict[str, int] = {}
     for i, item in _items(data, key):
         ident = item.get("id")
         if not isinstance(ident, str):
@@ -231,6 +232,14 @@ def _ids(data: dict, key: str, out: list[Problem]) -> dict[str, int]:
                                f'duplicate id "{ident}" (also {key}[{seen[ident]}]): ids must be unique'))
         else:
             seen[ident] = i
+            j = folded.setdefault(ident.casefold(), i)
+            if j != i:
+                # Spreadsheet lookups ignore case: the exported workbook would mix the two.
+                other = data[key][j]["id"]
+                out.append(Problem((key, i, "id"),
+                                   f'"{ident}" differs from "{other}" ({key}[{j}]) only in case, and '
+                                   "Excel treats them as one id: rename one before exporting to "
+                                   "Excel", "warning"))
     return seen
 
 

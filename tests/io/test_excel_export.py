@@ -198,3 +198,26 @@ def test_cli_export(tmp_path, northwind_path, capsys):
     assert cli_main(["export", str(northwind_path), "-o", str(tmp_path / "no" / "x.xlsx")]) == 1
     err = capsys.readouterr().err
     assert "does not exist" in err and "Traceback" not in err
+
+
+def test_ids_differing_only_in_case_are_a_warning_at_validate_and_export(tmp_path, northwind_data,
+                                                                         capsys):
+    # Excel compares text without case: "Ops" and "ops" would be mixed in the workbook's
+    # lookups, so the per-team figures of both would be wrong without a word.
+    import json
+
+    northwind_data["teams"].append({"id": "EXEC", "name": "Shadow", "roles": []})
+    path = tmp_path / "case.orgplan.json"
+    path.write_text(json.dumps(northwind_data), encoding="utf-8")
+    warning = ('case.orgplan.json: warning: teams[10].id: "EXEC" differs from "exec" (teams[0]) '
+               "only in case, and Excel treats them as one id: rename one before exporting to Excel")
+    assert cli_main(["validate", str(path)]) == 0
+    assert warning in capsys.readouterr().err
+    assert cli_main(["export", str(path), "-o", str(tmp_path / "case.xlsx")]) == 0
+    captured = capsys.readouterr()
+    assert warning in captured.err and "Wrote" in captured.out
+    northwind_data["teams"][0]["roles"][0]["headcount"] = -1
+    path.write_text(json.dumps(northwind_data), encoding="utf-8")
+    assert cli_main(["export", str(path), "-o", str(tmp_path / "bad.xlsx")]) == 1
+    assert "teams[0].roles[0].headcount: must be >= 0" in capsys.readouterr().err
+    assert not (tmp_path / "bad.xlsx").exists()
