@@ -173,6 +173,9 @@ class MainWindow(QMainWindow):
         self.problems_dock.setObjectName("problems")
         self.problems_dock.setWidget(self.problems)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        # the results dock runs the full height; the problems list sits under the editor
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.problems_dock.hide()
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "", icon=None) -> QAction:
@@ -327,6 +330,8 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([self.nav.minimumWidth() + 10, 800])
         self.resizeDocks([self.results_dock], [max(340, int(self.width() * 0.28))],
                          Qt.Orientation.Horizontal)
+        self.resizeDocks([self.problems_dock], [self.fontMetrics().height() * 9],
+                         Qt.Orientation.Vertical)
         self.show_page(s.page if s.page in self.pages else "Teams")
 
     # ----- pages -----------------------------------------------------------------------------

@@ -159,6 +159,5 @@ class Recomputer(QObject):
         else:
             n = sum(1 for p in outcome.problems if p.severity == "error")
             self.doc.set_result(None, None, stale_message=(
-                f"The plan has {n} problem{'s' if n != 1 else ''}: "
-                "these results are from the last valid plan."))
+                f"The plan has {n} problem{'s' if n != 1 else ''} (see Problems)."))
         self.finished.emit(outcome)

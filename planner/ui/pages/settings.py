@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QVBoxLayout, QWidget
 
 from ..doc import catalog
@@ -18,7 +18,8 @@ class SettingsPage(QWidget):
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
-        self.model = FormModel(doc, (), catalog.PLAN_FIELDS + catalog.SETTINGS_FIELDS, self)
+        self.model = FormModel(doc, (), catalog.PLAN_FIELDS + catalog.SETTINGS_FIELDS, self,
+                               meaning=True)
         self.table = PlanTable(self, row_actions=False)
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
@@ -26,7 +27,12 @@ class SettingsPage(QWidget):
         self.model.message.connect(self.message)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         hh.setStretchLastSection(True)
+        self.table.setColumnWidth(1, self.fontMetrics().horizontalAdvance("Reduce (fewer people)") + 40)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         v = QVBoxLayout(self)
         v.setContentsMargins(12, 10, 12, 6)
         v.addWidget(heading("Settings", self))

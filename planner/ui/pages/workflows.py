@@ -174,7 +174,7 @@ class WorkflowsPage(QWidget):
         ai = w.get("ai") if isinstance(w.get("ai"), dict) else {}
         comp = w.get("compute") if isinstance(w.get("compute"), dict) else None
         cur = self.doc.currency
-        stale = " (last valid plan)" if self.doc.stale_message else ""
+        stale = ", from the last valid plan" if self.doc.stale_message else ""
         if rec is None:
             figures = "<i>No result for this workflow yet: fix the problems listed below.</i>"
         else:
@@ -182,7 +182,7 @@ class WorkflowsPage(QWidget):
                        f"<b>{number(rec['fte_freed'], 1)}</b> FTE freed, "
                        f"<b>{tokens(rec['tokens_in'] + rec['tokens_out'])}</b> tokens a month, "
                        f"API cost <b>{money(rec['api_cost'], cur)}</b> a month"
-                       f" (at the final month{stale}).")
+                       f" (final month{stale}).")
         formula = (f"Hours saved = volume {smart(_num(w.get('volume_per_month')))} x "
                    f"{smart(_num(w.get('minutes_per_unit')))} min / 60 x adoption "
                    f"{percent(_num(ai.get('adoption')))} x (time saved {percent(_num(ai.get('time_saved')))}"

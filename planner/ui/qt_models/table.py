@@ -16,7 +16,7 @@ from ..doc import catalog, edits
 from ..doc.document import Change, PlanDocument
 from ..doc.edits import MISSING
 from ..doc.fields import Field
-from .cells import cell_data, header_text, write_field
+from .cells import _muted, cell_data, header_text, write_field
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT_INDEX = QModelIndex()
@@ -266,9 +266,10 @@ class FormModel(QAbstractTableModel):
     VALUE = 1
 
     def __init__(self, doc: PlanDocument, base_path: Sequence[str | int] | None, fields: list[Field],
-                 parent=None) -> None:
+                 parent=None, *, meaning: bool = False) -> None:
         super().__init__(parent)
         self.doc, self.fields = doc, fields
+        self.meaning = meaning
         self.base_path: tuple | None = tuple(base_path) if base_path is not None else None
         doc.changed.connect(self._changed)
         doc.problemsChanged.connect(self._all_changed)
@@ -287,7 +288,7 @@ class FormModel(QAbstractTableModel):
         return 0 if parent.isValid() or not isinstance(self.item(), dict) else len(self.fields)
 
     def columnCount(self, parent: Index = _ROOT_INDEX) -> int:
-        return 0 if parent.isValid() else 2
+        return 0 if parent.isValid() else (4 if self.meaning else 2)
 
     def cell_path(self, row: int, column: int = 1) -> tuple:
         return (*(self.base_path or ()), *self.fields[row].path)
@@ -303,6 +304,14 @@ class FormModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self.fields):
             return None
         f = self.fields[index.row()]
+        if index.column() >= 2:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return (f.default_text or "–") if index.column() == 2 else f.tooltip
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f.describe()
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return _muted()
+            return None
         if index.column() == 0:
             if role == Qt.ItemDataRole.DisplayRole:
                 unit = f.unit
@@ -318,7 +327,7 @@ class FormModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return ("Setting", "Value")[section]
+            return ("Setting", "Value", "Default", "Meaning")[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -382,4 +391,4 @@ class FormModel(QAbstractTableModel):
     def _all_changed(self) -> None:
         n = self.rowCount()
         if n:
-            self.dataChanged.emit(self.index(0, 0), self.index(n - 1, 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(n - 1, self.columnCount() - 1))

@@ -17,15 +17,36 @@ def heading(text: str, parent: QWidget | None = None, *, size: float = 1.25) -> 
     return label
 
 
+class Hint(QLabel):
+    """Secondary text: between the text and the background colour, readable in both themes."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self._tint()
+
+    def _tint(self) -> None:
+        from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+        app_pal = QGuiApplication.palette()
+        fg = app_pal.color(QPalette.ColorRole.WindowText)
+        bg = app_pal.color(QPalette.ColorRole.Window)
+        mix = QColor(int(fg.red() * 0.68 + bg.red() * 0.32), int(fg.green() * 0.68 + bg.green() * 0.32),
+                     int(fg.blue() * 0.68 + bg.blue() * 0.32))
+        pal = self.palette()
+        pal.setColor(QPalette.ColorRole.WindowText, mix)
+        self.setPalette(pal)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self._tint()
+        super().changeEvent(event)
+
+
 def hint(text: str, parent: QWidget | None = None) -> QLabel:
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setForegroundRole(label.foregroundRole())
-    label.setEnabled(True)
-    pal = label.palette()
-    pal.setColor(label.foregroundRole(), pal.color(pal.ColorGroup.Disabled, pal.ColorRole.WindowText))
-    label.setPalette(pal)
-    return label
+    return Hint(text, parent)
 
 
 class EmptyState(QWidget):
@@ -45,7 +66,9 @@ class EmptyState(QWidget):
         body = QLabel(text, self)
         body.setWordWrap(True)
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body.setMaximumWidth(520)
+        width = body.fontMetrics().averageCharWidth() * 64
+        body.setFixedWidth(width)
+        body.setMinimumHeight(body.heightForWidth(width))
         box.addWidget(body, 0, Qt.AlignmentFlag.AlignHCenter)
         self.button = QPushButton(button, self)
         self.button.setDefault(True)
