@@ -17,6 +17,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 EXAMPLE = ROOT / "resources" / "examples" / "northwind.orgplan.json"
 SHARED = ROOT.parent / "shared"
+# The sample roster: the shared copy beside the checkout, else the one kept with the tests.
+ADVENTUREWORKS = SHARED / "data" / "adventureworks" / "roster.csv"
+if not ADVENTUREWORKS.exists():
+    ADVENTUREWORKS = ROOT / "tests" / "data" / "rosters" / "adventureworks.csv"
 
 
 @pytest.fixture

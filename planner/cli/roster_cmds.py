@@ -41,6 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="a team per department (default) or per manager's direct-report group")
     p.add_argument("--name", help="the plan's name (default: from the file name)")
     p.add_argument("--currency", default="USD", help="the currency of the costs (default USD)")
+    p.add_argument("--force", action="store_true", help="replace PLAN if it already exists")
     p.set_defaults(handler=run_import)
 
 
@@ -73,6 +74,11 @@ def run_import(args: argparse.Namespace) -> int:
     currency = args.currency.strip().upper()
     if not currency.isalpha() or len(currency) != 3:
         raise CliError(f'--currency "{args.currency}": give a 3-letter code such as USD or EUR')
+    if Path(args.output).exists() and not args.force:
+        # A plan holds work (workflows, models) that a roster cannot give back: never replace
+        # it silently.
+        raise CliError(f"{args.output} already exists; choose another file name, or add --force "
+                       "to replace it")
     analysis = _analyse(args)
     try:
         data = build_plan(analysis, teams=args.teams, name=args.name, currency=currency)

@@ -8,10 +8,11 @@ import io
 from pathlib import Path
 
 import pytest
+from conftest import ADVENTUREWORKS
 
 from planner.io.roster import load_roster, read_table, sheet_names
 
-AW = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "adventureworks" / "roster.csv"
+AW = ADVENTUREWORKS
 pytestmark = pytest.mark.skipif(not AW.exists(), reason="AdventureWorks roster not available")
 
 SPAN_DISTRIBUTION = {1: 3, 2: 4, 3: 3, 4: 6, 5: 8, 6: 6, 7: 5, 8: 4, 10: 2, 11: 1, 12: 3, 13: 1, 22: 1}

@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ADVENTUREWORKS
 
 from planner.cli import main
 
-AW = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "adventureworks" / "roster.csv"
+AW = ADVENTUREWORKS
 DATA = Path(__file__).resolve().parents[1] / "data" / "rosters"
 needs_aw = pytest.mark.skipif(not AW.exists(), reason="AdventureWorks roster not available")
 
@@ -105,3 +106,14 @@ def test_large_roster_via_cli(tmp_path):
     for line in spoiled["cycle"]:
         assert any(p.startswith(f"big.csv line {line}: ") and "reporting cycle" in p
                    for p in j["problems"])
+
+
+def test_import_never_replaces_an_existing_plan_silently(tmp_path, capsys):
+    out = tmp_path / "plan.orgplan.json"
+    out.write_text("{}", encoding="utf-8")
+    assert main(["import-roster", str(AW), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "already exists" in err and "--force" in err
+    assert out.read_text(encoding="utf-8") == "{}"
+    assert main(["import-roster", str(AW), "-o", str(out), "--force"]) == 0
+    assert '"format": "orgplan"' in out.read_text(encoding="utf-8")

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import ADVENTUREWORKS
 
 from planner.engine import compute
 from planner.io.planfile import load_plan
 from planner.io.roster import build_plan, load_roster
 from planner.model import parse_plan
 
-AW = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "adventureworks" / "roster.csv"
+AW = ADVENTUREWORKS
 pytestmark = pytest.mark.skipif(not AW.exists(), reason="AdventureWorks roster not available")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import ADVENTUREWORKS
 
 pytest.importorskip("PySide6")
 
@@ -13,7 +14,7 @@ from PySide6.QtCore import QObject, Signal  # noqa: E402
 from planner.engine import compute  # noqa: E402
 from planner.model import parse_plan  # noqa: E402
 
-AW = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "adventureworks" / "roster.csv"
+AW = ADVENTUREWORKS
 DATA = Path(__file__).resolve().parents[1] / "data" / "rosters"
 needs_aw = pytest.mark.skipif(not AW.exists(), reason="AdventureWorks roster not available")
 
