@@ -17,7 +17,8 @@ from typing import Any
 from ..model import SCHEMA_VERSION, Plan, PlanInvalid, parse_plan
 from .atomic import write_atomic
 
-MAX_BYTES = 20 * 1024 * 1024
+# A 10,000-team, 50,000-workflow plan is ~23 MB; far larger is almost surely the wrong file.
+MAX_BYTES = 100 * 1024 * 1024
 SUFFIX = ".orgplan.json"
 
 

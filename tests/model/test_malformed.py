@@ -181,7 +181,16 @@ def test_fifty_megabyte_file(tmp_path, capsys):
         fh.write("x" * (50 * 1024 * 1024))
         fh.write('"}')
     assert cli_main(["validate", str(path)]) == 1
-    assert "a plan file is at most 20 MB" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "huge.orgplan.json: teams: is required" in err and "Traceback" not in err
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path, capsys):
+    path = tmp_path / "disk-image.orgplan.json"
+    with path.open("wb") as fh:
+        fh.truncate(150 * 1024 * 1024)      # sparse: costs no disk
+    assert cli_main(["summary", str(path)]) == 1
+    assert "the file is 157.3 MB; a plan file is at most 100 MB" in capsys.readouterr().err
 
 
 def test_missing_file_and_folder(tmp_path, capsys):
