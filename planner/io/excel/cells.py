@@ -47,6 +47,8 @@ def number_formats(currency: str) -> dict[str, str]:
         "int": "#,##0", "num1": "#,##0.0", "num2": "#,##0.00", "num4": "0.0000",
         "pct": "0%", "pct1": "0.0%", "ratio": '0.00"x"', "month": '"month "0', "general": "General",
         "text": "@",
+        # 92,381,598,192 tokens read as "92.4B": scaled by the thousands separators
+        "tokens": '[>=1000000000]#,##0.0,,,"B";[>=1000000]#,##0.0,,"M";#,##0',
     }
 
 

@@ -142,7 +142,7 @@ def write_summary(b: Book) -> dict[str, str]:
          f"=IF({q['payroll']}=0,\"n/a\",D{compute_r}/{q['payroll']})", final["compute_to_payroll"],
          Look(fmt="pct1", border=True)),
         ("final_tokens_per_month", "Tokens per month (final month)", f"={q['tokens_in']}+{q['tokens_out']}",
-         final["tokens_per_month"], Look(fmt="int", border=True)),
+         final["tokens_per_month"], Look(fmt="tokens", border=True)),
         ("final_gpus", "GPUs in the fleet (final month)", f"={q['gpus']}", final["gpus"],
          Look(fmt="int", border=True)),
         ("payback_month", "Payback: first month cumulative net cash >= 0",
