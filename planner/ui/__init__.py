@@ -4,6 +4,3 @@
 # their source), which makes numpy, pydantic and the engine import slower when they come later.
 from .. import engine as _engine  # noqa: F401
 from ..io import planfile as _planfile  # noqa: F401
-from . import _qtfix
-
-_qtfix.apply()

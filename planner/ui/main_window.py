@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
             a.setToolTip(tip)
         if icon is not None:
             a.setIcon(self.style().standardIcon(icon))
-        a.triggered.connect(_discard(slot))
+        a.triggered.connect(slot)
         return a
 
     def _build_actions(self) -> None:
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
         self.a_new = self._action("&New", self.new_plan, K.New, "Start a new, empty plan", SP.SP_FileIcon)
         self.a_open = self._action("&Open...", self.open_dialog, K.Open, "Open a plan file",
                                    SP.SP_DialogOpenButton)
-        self.a_example = self._action("Open &Example (Northwind)", _discard(self.open_plan, EXAMPLE),
+        self.a_example = self._action("Open &Example (Northwind)", lambda: self.open_plan(EXAMPLE),
                                       None, "Open the bundled Northwind example plan")
         self.a_save = self._action("&Save", self.save, K.Save, "Save the plan", SP.SP_DialogSaveButton)
         self.a_save_as = self._action("Save &As...", self.save_as, K.SaveAs, "Save the plan under a new name")
@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
         self.problems_button = QToolButton(self)
         self.problems_button.setAutoRaise(True)
         self.problems_button.setToolTip("Show the list of problems (Ctrl+Shift+P)")
-        self.problems_button.clicked.connect(_discard(self.toggle_problems))
+        self.problems_button.clicked.connect(self.toggle_problems)
         self.recalc_label = QLabel("", self)
         self.autosave_label = QLabel("", self)
         self.autosave_label.setToolTip("Unsaved changes are copied every minute to a recovery file")
@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
         self.problems.activated_loc.connect(self.go_to_problem)
         for page in (self.teams_page, self.workflows_page, self.compute_page, self.settings_page):
             page.message.connect(self.show_message)
-        self.teams_page.openExample.connect(_discard(self.open_plan, EXAMPLE))
+        self.teams_page.openExample.connect(lambda: self.open_plan(EXAMPLE))
 
     def _restore_layout(self) -> None:
         s = self.settings
@@ -630,11 +630,11 @@ class MainWindow(QMainWindow):
             kind = _droppable(path)
             if kind == "plan":
                 event.acceptProposedAction()
-                QTimer.singleShot(0, _discard(self.open_plan, path))
+                QTimer.singleShot(0, lambda p=path: self.open_plan(p))
                 return
             if kind == "roster":
                 event.acceptProposedAction()
-                QTimer.singleShot(0, _discard(self.import_roster, path=Path(path)))
+                QTimer.singleShot(0, lambda p=path: self.import_roster(path=Path(p)))
                 return
         event.ignore()
 
@@ -670,13 +670,6 @@ class MainWindow(QMainWindow):
             "compression, compute budget and the money, side by side.</p><p>Every figure follows "
             "the formulas in the planning model; hover a number to see where it comes from.</p>"
             f"<p>Qt {_qt_version()} · Python {_py_version()}</p>")
-
-
-def _discard(fn, *args: Any, **kwargs: Any):
-    """A slot calling ``fn`` that returns nothing (PySide mishandles slots returning bool)."""
-    def slot(*_: Any) -> None:
-        fn(*args, **kwargs)
-    return slot
 
 
 def _droppable(path: str) -> str:
