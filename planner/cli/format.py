@@ -13,7 +13,6 @@ def summary_table(s: dict[str, Any]) -> str:
     H = s["horizon_months"]
     yrs = s["years"]
     annual_compute = f["compute_per_month"] * 12
-    payback = s["payback_month"]
     rows: list[tuple[str, str, str]] = [
         ("Headcount", smart(b["headcount"]), smart(f["headcount"])),
         ("  individual contributors", smart(b["ic"]), smart(f["ic"])),
@@ -41,7 +40,7 @@ def summary_table(s: dict[str, Any]) -> str:
         ("Energy per month", f"{number(f['energy_kwh_per_month'])} kWh"),
         (f"Net P&L over {H} months", money(s["cumulative_net_pnl"], cur)),
         (f"Net cash over {H} months", money(s["cumulative_net_cash"], cur)),
-        ("Payback", f"month {payback}" if payback else "not within the horizon"),
+        ("Payback", _payback(s)),
     ]
     w2 = max(len(a) for a, _ in facts) + 2
     out += [f"{a:<{w2}}{v:>16}" for a, v in facts]
@@ -53,6 +52,14 @@ def summary_table(s: dict[str, Any]) -> str:
                 y["net_pnl"], y["net_cash"]]
         out.append(f"{y['year']:<6}" + "".join(f"{money(v, cur):>15}" for v in vals))
     return "\n".join(out) + "\n"
+
+
+def _payback(s: dict[str, Any]) -> str:
+    if s["payback_month"] is None:
+        return "not within the horizon"
+    if all(abs(row["net_cash"]) < 1e-6 for row in s["monthly"]):
+        return "– (nothing changes)"
+    return f"month {s['payback_month']}"
 
 
 def _opt(v: Any) -> str:

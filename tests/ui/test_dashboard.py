@@ -225,8 +225,9 @@ def test_plan_with_no_compute_and_no_people_change(view):
     assert view.tile("net").value_text() == "£0"
     assert view.model_chart.showing_placeholder
     assert view.tile("layers").value_text() == "2 → 2"   # ceil(ln 10 / ln 5)
-    # no start month: months are M1, M2, ...
-    assert view.tile("payback").detail_text() in ("of 12", "not within 12 months")
+    # nothing is saved or spent: no "paid back in month 1" that would read as a win
+    assert view.tile("payback").value_text() == "–"
+    assert view.tile("payback").detail_text() == "nothing changes yet"
     assert view.tile("net").kpi.title == "1-year net"
 
 

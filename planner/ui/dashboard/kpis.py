@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from planner import formatting as fmt
-from planner.engine import Result
+
+if TYPE_CHECKING:
+    from planner.engine import Result
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -230,7 +233,14 @@ def build_kpis(result: Result, currency: str) -> dict[str, Kpi]:
     cum = s["net_cash"].cumsum()
     formula = ("Payback month = the first month in which cumulative net cash (payroll savings "
                "− compute cash − severance − one-off costs, from month 1) reaches 0 or more")
-    if pb is None:
+    if pb is not None and not (abs(s["net_cash"]) > 1e-6).any():
+        # Nothing is saved or spent: "paid back in month 1" would read as a win.
+        out["payback"] = Kpi(
+            "payback", "Payback", "–", detail="nothing changes yet", tone="neutral",
+            tooltip=[formula, "Net cash is 0 in every month: the plan saves and spends nothing yet. "
+                     "Add workflows with an AI effect (Workflows) to see a payback month.",
+                     "Inputs: the Net figures (Teams, Workflows, Models, GPUs, Settings)"])
+    elif pb is None:
         last = _f(cum[-1]) if len(cum) else 0.0
         out["payback"] = Kpi(
             "payback", "Payback", "–", detail=f"not within {H} months", tone="problem",

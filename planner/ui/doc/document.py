@@ -229,6 +229,13 @@ class PlanDocument(QObject):
     def rename_id(self, key: str, index: int, new_id: str) -> None:
         """Change an id and every reference to it (teams' parents, workflows, models)."""
         old_id = self.get((key, index, "id"))
+        if new_id == old_id:
+            return
+        for i, item in enumerate(self.items(key)):
+            if i != index and isinstance(item, dict) and item.get("id") == new_id:
+                # Renaming onto a taken id would merge the two items' references for good.
+                name = item.get("name") or new_id
+                raise ValueError(f'the id "{new_id}" is already used by {name}; choose another')
         with self.macro(f"Rename {old_id} to {new_id}"):
             self.set((key, index, "id"), new_id)
             if not isinstance(old_id, str) or not old_id:

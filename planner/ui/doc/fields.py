@@ -19,12 +19,39 @@ from .edits import MISSING
 
 Choices = Callable[[Any], list[tuple[Any, str]]]  # doc -> [(value, label)]
 
-_NUMBER_JUNK = re.compile(r"[\s,_$€£¥₹]|(?<=\d)'(?=\d)")
+
+
+_THOUSANDS = re.compile(r"^[-+]?\d{1,3}([,.]\d{3})+$")
+
+
+def _decimal_point(t: str) -> str:
+    """Text with a ``.`` decimal point and no group separators, for ``float()``.
+
+    ``62.000,50`` and ``62,000.50`` are both 62000.5; ``0,35`` is 0.35 (a decimal comma);
+    ``62,000`` and ``62.000.000`` are groups of thousands.
+    """
+    if "," in t and "." in t:
+        decimal = "," if t.rfind(",") > t.rfind(".") else "."
+        group = "." if decimal == "," else ","
+        return t.replace(group, "").replace(decimal, ".")
+    sep = "," if "," in t else "." if "." in t else ""
+    if not sep:
+        return t
+    core = t.rstrip("kKmM")
+    if _THOUSANDS.match(core) and (sep == "," or t.count(".") > 1):
+        return t.replace(sep, "")
+    if t.count(sep) > 1:
+        raise ValueError
+    return t.replace(sep, ".")
 
 
 def parse_number(text: str) -> float:
-    """``1,234.5`` / ``$62 000`` / ``-3`` -> float; ValueError for anything else."""
-    t = _NUMBER_JUNK.sub("", text.strip())
+    """``1,234.5`` / ``1.234,5`` / ``0,35`` / ``$62 000`` / ``-3`` -> float; ValueError otherwise."""
+    t = re.sub(r"[\s_$€£¥₹]|(?<=\d)'(?=\d)", "", text.strip())
+    try:
+        t = _decimal_point(t)
+    except ValueError:
+        raise ValueError(f'"{text.strip()}" is not a number') from None
     mult = 1.0
     if t[-1:].lower() in ("k", "m") and len(t) > 1:
         mult = 1e3 if t[-1].lower() == "k" else 1e6

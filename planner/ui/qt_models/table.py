@@ -134,7 +134,10 @@ class ListTableModel(QAbstractTableModel):
             return f"Row {row + 1}: {exc}" if self.rowCount() > 1 else str(exc)
         if f.kind == "id" and not parsed:
             return f"{f.header} cannot be empty"
-        write_field(self.doc, self.item_path(row), f, parsed)
+        try:
+            write_field(self.doc, self.item_path(row), f, parsed)
+        except ValueError as exc:       # refused by the edit itself (e.g. an id already taken)
+            return f"Row {row + 1}: {exc}" if self.rowCount() > 1 else str(exc)
         return None
 
     # ----- rows -----------------------------------------------------------------------

@@ -193,7 +193,11 @@ class TeamTreeModel(QAbstractItemModel):
             return False
         i = self.team_index(index)
         if f.writer is not None:
-            f.writer(self.doc, ("teams", i), parsed)
+            try:
+                f.writer(self.doc, ("teams", i), parsed)
+            except ValueError as exc:   # e.g. an id already taken by another team
+                self.message.emit(str(exc))
+                return False
         else:
             self.doc.set(("teams", i, *f.path), parsed, f"Rename team to {parsed}")
         return True
