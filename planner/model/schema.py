@@ -34,6 +34,7 @@ def _whole_float_to_int(v: object) -> object:
 Whole = Annotated[int, BeforeValidator(_whole_float_to_int)]
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
 class _Strict(BaseModel):
@@ -179,6 +180,14 @@ class Plan(_Strict):
     models: list[Model] = []
     gpus: list[Gpu] = []
     note: Note = None
+
+    @field_validator("currency")
+    @classmethod
+    def _currency_code(cls, v: str) -> str:
+        if not _CURRENCY.match(v):
+            hint = f' (write "{v.upper()}")' if _CURRENCY.match(v.upper()) else ""
+            raise ValueError(f'must be a 3-letter currency code such as "USD" or "EUR", got "{v}"{hint}')
+        return v
 
     def team(self, team_id: str) -> Team:
         return next(t for t in self.teams if t.id == team_id)

@@ -258,6 +258,7 @@ def _references(data: Any) -> list[Problem]:
     gpus = _ids(data, "gpus", out)
     _ids(data, "workflows", out)
 
+    _names(data, out)
     parents: dict[str, str] = {}
     for i, team in _items(data, "teams"):
         parent = team.get("parent")
@@ -295,6 +296,24 @@ def _references(data: Any) -> list[Problem]:
         if model.get("hosting") == "self":
             _ref(out, ("models", i, "gpu"), model.get("gpu"), gpus, "GPU")
     return out
+
+
+def _names(data: dict, out: list[Problem]) -> None:
+    """Names are what people read in tables, charts and the workbook: never blank."""
+    def blank(v: Any) -> bool:
+        return isinstance(v, str) and not v.strip()
+
+    if blank(data.get("name")):
+        out.append(Problem(("name",), "must not be empty: give the plan a name"))
+    for key in ("teams", "workflows"):
+        for i, item in _items(data, key):
+            if blank(item.get("name")):
+                out.append(Problem((key, i, "name"), "must not be empty: give it a name"))
+    for i, team in _items(data, "teams"):
+        roles = team.get("roles")
+        for j, role in enumerate(roles if isinstance(roles, list) else []):
+            if isinstance(role, dict) and blank(role.get("name")):
+                out.append(Problem(("teams", i, "roles", j, "name"), "must not be empty: give it a name"))
 
 
 def _is_num(v: Any) -> bool:

@@ -121,6 +121,12 @@ CASES = [
     ("duplicate workflow id", mutate(dup_workflow), 'workflows[1].id: duplicate id "coding"'),
     ("roles not a list", mutate(setp(["teams", 0, "roles"], {"name": "x"})), "teams[0].roles: must be a list"),
     ("team not an object", mutate(setp(["teams", 0], "exec")), "teams[0]: must be an object"),
+    ("lowercase currency", mutate(setp(["currency"], "eur")),
+     'currency: must be a 3-letter currency code such as "USD" or "EUR", got "eur" (write "EUR")'),
+    ("currency word", mutate(setp(["currency"], "EURO")), 'currency: must be a 3-letter currency code'),
+    ("blank team name", mutate(setp(["teams", 3, "name"], "  ")), "teams[3].name: must not be empty"),
+    ("blank role name", mutate(setp(["teams", 3, "roles", 1, "name"], "")),
+     "teams[3].roles[1].name: must not be empty"),
     ("infinite cost", mutate(lambda d: None).replace('"annual_cost": 420000', '"annual_cost": 1e999'),
      "teams[0].roles[0].annual_cost: must be a finite number"),
 ]
