@@ -1,7 +1,8 @@
 """Desktop app benchmarks: start-up, edit-to-dashboard latency, responsiveness on a big plan.
 
-(a) launch to the window's first paint (fresh process, offscreen) against the bare import of
-    PySide6.QtWidgets + pyqtgraph (target: the app adds at most 50%);
+(a) launch to the window's first paint (fresh process, offscreen; the editors show the plan,
+    the results follow on the next turn) against the bare import of PySide6.QtWidgets +
+    pyqtgraph (target: the app adds at most 50%); the time to the first results is printed too;
 (b) edit -> dashboard updated on Northwind, median of 50 edits (target < 100 ms);
 (c) the 10,000-team / 50,000-workflow plan: scroll the tables and edit while a 10 ms timer
     probe records the longest UI-thread stall (target: none over 200 ms).
@@ -29,24 +30,26 @@ def _env(tmp: str) -> dict[str, str]:
     return env
 
 
-def launch_times(runs: int = 5) -> tuple[float, float]:
-    """Median ms from spawning the process to the first paint / to the bare imports done."""
-    app_ms, bare_ms = [], []
+def launch_times(runs: int = 5) -> tuple[float, float, float]:
+    """Median ms from spawning the process to the window's first paint, to its first results
+    (the plan checked and computed) and to the bare imports done."""
+    paint_ms, results_ms, bare_ms = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         env = _env(tmp)
         env_app = dict(env, ORGPLANNER_EXIT_AFTER_SHOW="1")
         bare = "import time, PySide6.QtWidgets, pyqtgraph; print(f'shown_at={time.time():.4f}')"
         for _ in range(runs):
-            for cmd, e, out in (([sys.executable, "-m", "planner", str(EXAMPLE)], env_app, app_ms),
-                                ([sys.executable, "-c", bare], env, bare_ms)):
+            for cmd, e, outs in (([sys.executable, "-m", "planner", str(EXAMPLE)], env_app,
+                                  {"shown": paint_ms, "results": results_ms}),
+                                 ([sys.executable, "-c", bare], env, {"shown": bare_ms})):
                 t0 = time.time()
                 proc = subprocess.run(cmd, env=e, capture_output=True, text=True, cwd=ROOT,
                                       timeout=120)
-                text = proc.stdout
-                if "shown_at=" not in text:
-                    raise RuntimeError(f"no timing from {cmd[1:]}: {proc.stderr[-400:]}")
-                out.append((float(text.split("shown_at=")[1].split()[0]) - t0) * 1000)
-    return statistics.median(app_ms), statistics.median(bare_ms)
+                for key, out in outs.items():
+                    if f"{key}_at=" not in proc.stdout:
+                        raise RuntimeError(f"no {key} time from {cmd[1:]}: {proc.stderr[-400:]}")
+                    out.append((float(proc.stdout.split(f"{key}_at=")[1].split()[0]) - t0) * 1000)
+    return statistics.median(paint_ms), statistics.median(results_ms), statistics.median(bare_ms)
 
 
 def _app():
@@ -165,11 +168,11 @@ def big_plan_responsiveness(app) -> dict[str, float]:
 
 
 def main() -> None:
-    app_ms, bare_ms = launch_times()
+    app_ms, results_ms, bare_ms = launch_times()
     ratio = app_ms / bare_ms
-    print(f"(a) launch to first paint: {app_ms:.0f} ms; bare import PySide6.QtWidgets + pyqtgraph: "
-          f"{bare_ms:.0f} ms; ratio {ratio:.2f} (target <= 1.50) "
-          f"{'OK' if ratio <= 1.5 else 'OVER'}")
+    print(f"(a) launch to first paint: {app_ms:.0f} ms (first results: {results_ms:.0f} ms); bare "
+          f"import PySide6.QtWidgets + pyqtgraph: {bare_ms:.0f} ms; ratio {ratio:.2f} "
+          f"(target <= 1.50) {'OK' if ratio <= 1.5 else 'OVER'}")
     app = _app()
     lat = edit_latency(app)
     med = statistics.median(lat)

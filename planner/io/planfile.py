@@ -12,10 +12,15 @@ import json
 import math
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..model import SCHEMA_VERSION, Plan, PlanInvalid, parse_plan
 from .atomic import write_atomic
+
+if TYPE_CHECKING:
+    from ..model import Plan
+
+# The model (pydantic) is imported when first needed: reading a file's data does not need it,
+# and the desktop app shows a plan before it imports the model.
 
 # A 10,000-team, 50,000-workflow plan is ~23 MB; far larger is almost surely the wrong file.
 MAX_BYTES = 100 * 1024 * 1024
@@ -81,6 +86,8 @@ def read_plan_data(path: str | os.PathLike[str]) -> Any:
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:
     """A valid plan from a file, or PlanFileError / PlanInvalid (all problems listed)."""
+    from ..model import parse_plan
+
     data = read_plan_data(path)
     return parse_plan(data, source=Path(path).name)
 
@@ -100,6 +107,8 @@ def _normalise(value: Any) -> Any:
 
 def plan_to_data(plan: Plan) -> dict[str, Any]:
     """The plan as canonical JSON data: every setting written out, nulls left out."""
+    from ..model import SCHEMA_VERSION
+
     data = plan.model_dump(mode="json", exclude_none=True)
     data["schema_version"] = SCHEMA_VERSION
     return _normalise(data)
@@ -107,7 +116,7 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
 
 def dumps_plan(plan: Plan | dict[str, Any]) -> str:
     """Canonical text of a plan (a Plan, or raw data that may not validate yet)."""
-    data = plan_to_data(plan) if isinstance(plan, Plan) else _normalise(plan)
+    data = _normalise(plan) if isinstance(plan, dict) else plan_to_data(plan)
     return json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
 
 
@@ -117,5 +126,14 @@ def save_plan(plan: Plan | dict[str, Any], path: str | os.PathLike[str]) -> None
     write_atomic(path, lambda fh: fh.write(text))
 
 
-__all__ = ["PlanFileError", "PlanInvalid", "read_plan_data", "load_plan", "parse_plan_text",
+def __getattr__(name: str) -> Any:
+    if name == "PlanInvalid":
+        from ..model import PlanInvalid
+
+        return PlanInvalid
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["PlanFileError", "PlanInvalid",  # noqa: F822 - PlanInvalid via __getattr__
+           "read_plan_data", "load_plan", "parse_plan_text",
            "plan_to_data", "dumps_plan", "save_plan", "MAX_BYTES", "SUFFIX"]

@@ -31,6 +31,9 @@ class _Plain(QWidget):
             f"FTE freed {smart(f['fte_freed'])}\n"
             f"Net {money(s['cumulative_net_cash'], currency, short=True)}\n{self._stale}")
 
+    def show_calculating(self) -> None:
+        self.label.setText("Calculating...")
+
     def set_stale(self, stale: bool, message: str = "") -> None:
         self._stale = message if stale else ""
         self.setEnabled(not stale)

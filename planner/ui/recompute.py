@@ -83,6 +83,7 @@ class Recomputer(QObject):
         self.applied = 0
         self.last_ms = 0.0
         self.running = False
+        self.held = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self.debounce_ms = debounce_ms
@@ -96,6 +97,17 @@ class Recomputer(QObject):
         self.generation += 1
         self._timer.start(0 if immediate else self.debounce_ms)
 
+    def hold(self) -> None:
+        """Evaluate nothing until ``release()`` (at start-up the window paints first)."""
+        self.held = True
+
+    def release(self) -> None:
+        """Evaluate what the edits made during ``hold()`` left pending, on the next turn."""
+        if self.held:
+            self.held = False
+            if self.pending:
+                self._timer.start(0)
+
     def _big(self, data: Any) -> bool:
         if not isinstance(data, dict):
             return False
@@ -104,6 +116,8 @@ class Recomputer(QObject):
 
     def run(self, *, sync: bool = False) -> None:
         """Evaluate the current data now (inline when ``sync`` or when recent runs were fast)."""
+        if self.held and not sync:
+            return  # release() runs it
         self._timer.stop()
         data, gen = self.doc.data, self.generation
         if sync or (self.last_ms < FAST_MS and not self._big(data)):
@@ -124,6 +138,8 @@ class Recomputer(QObject):
         returns True when the document is up to date on return."""
         if self.applied == self.generation and not self._timer.isActive():
             return True
+        if self.held and not wait:
+            return False
         if self._big(self.doc.data) and not wait:
             self.run()
             return self.applied == self.generation

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QBrush, QColor
 
 from planner import formatting as fmt
-from planner.engine import Result
 
 from .axes import CategoryAxis, CountAxis, MoneyAxis
 from .chart import ChartWidget
 from .kpis import month_name, nice_month
 from .theme import Theme
+
+if TYPE_CHECKING:
+    from planner.engine import Result
 
 MAX_NAME = 28
 

@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
-
-from planner.engine import Result
 
 from .chart import PALETTE_EVENTS, ChartWidget
 from .kpis import build_kpis
 from .theme import theme_for
 from .tiles import TileGrid
 
+if TYPE_CHECKING:
+    from planner.engine import Result
+
 EMPTY_TITLE = "Add a team and a workflow to see results"
 EMPTY_TEXT = ("Describe a team (its roles and headcount) and a workflow that AI changes: "
               "headcount, compute and money appear here as you type.")
+CALCULATING_TITLE = "Calculating..."
+CALCULATING_TEXT = "Checking the plan and computing its results."
 
 
 class DashboardBase(QWidget):
-    """Subclasses build ``self.tiles`` and ``self.charts`` into ``self.content``."""
+    """Subclasses build ``self.tiles`` and ``self.charts`` into ``self.content``, in their
+    ``__init__`` or, for a view that starts empty, in ``_build_content`` (called before the
+    first result is shown)."""
 
     def __init__(self, parent: QWidget | None = None, *, large: bool = False) -> None:
         super().__init__(parent)
@@ -29,6 +36,7 @@ class DashboardBase(QWidget):
         self.tiles: TileGrid
         self._stale = False
         self._stale_message = ""
+        self._content_built = False
 
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
@@ -69,9 +77,9 @@ class DashboardBase(QWidget):
         self.result = result
         self.currency = currency or "USD"
         if result is None:
-            self.stack.setCurrentWidget(self.empty)
-            self._update_banner()
+            self._show_empty(EMPTY_TITLE, EMPTY_TEXT)
             return
+        self._ensure_content()
         self.tiles.set_kpis(build_kpis(result, self.currency))
         for chart in self.charts:
             chart.currency = self.currency
@@ -80,14 +88,31 @@ class DashboardBase(QWidget):
         self.stack.setCurrentWidget(self.content)
         self._update_banner()
 
+    def show_calculating(self) -> None:
+        """A calm "Calculating..." in place of the figures (a plan just opened)."""
+        self.result = None
+        self._stale, self._stale_message = False, ""
+        self._show_empty(CALCULATING_TITLE, CALCULATING_TEXT)
+
+    def _show_empty(self, title: str, text: str) -> None:
+        self.empty_title.setText(title)
+        self.empty_text.setText(text)
+        self.stack.setCurrentWidget(self.empty)
+        self._update_banner()
+
+    @property
+    def is_calculating(self) -> bool:
+        return self.is_empty and self.empty_title.text() == CALCULATING_TITLE
+
     def set_stale(self, stale: bool, message: str = "") -> None:
         """Dim the figures (they belong to the last valid plan) and say why."""
         self._stale = stale
         self._stale_message = message if stale else ""
         self._update_banner()
-        self.tiles.set_stale(stale)
-        for chart in self.charts:
-            chart.set_stale(stale)
+        if self._content_built:
+            self.tiles.set_stale(stale)
+            for chart in self.charts:
+                chart.set_stale(stale)
 
     # ----- state, for the window and for tests ------------------------------------------
     @property
@@ -103,6 +128,7 @@ class DashboardBase(QWidget):
         return self._stale_message
 
     def tile(self, key: str):
+        self._ensure_content()
         return self.tiles.tiles[key]
 
     # ----- internals --------------------------------------------------------------------
@@ -115,6 +141,17 @@ class DashboardBase(QWidget):
                  else "Results appear once the plan is valid.")
         self.banner.setText(f"{why}\n{after}")
         self.banner.show()
+
+    def _ensure_content(self) -> None:
+        if not self._content_built:
+            self._content_built = True
+            self._build_content()
+            self.tiles.set_stale(self._stale)
+            for chart in self.charts:
+                chart.set_stale(self._stale)
+
+    def _build_content(self) -> None:
+        """Hook: build ``tiles`` and ``charts`` (views that build them in ``__init__`` don't)."""
 
     def _result_shown(self, result: Result) -> None:
         """Hook for views that show more than tiles and charts (headings)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -14,14 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.engine import Result
-
 from .bar_charts import ModelComputeChart, TeamFteChart
 from .base import DashboardBase
 from .kpis import nice_month
 from .theme import theme_for
 from .tiles import TileGrid
 from .time_charts import CashChart, HeadcountChart, MoneyChart
+
+if TYPE_CHECKING:
+    from planner.engine import Result
 
 
 class OverviewPage(DashboardBase):

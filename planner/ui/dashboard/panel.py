@@ -28,31 +28,75 @@ def _chart_page(parent: QWidget, charts: list[ChartWidget]) -> QScrollArea:
 
 
 class ResultsPanel(DashboardBase):
-    """Always-visible results: ``set_result(result, currency)``, ``set_stale(stale, msg)``."""
+    """Always-visible results: ``set_result(result, currency)``, ``set_stale(stale, msg)``.
+
+    It starts empty ("Calculating..." or what to add): the tiles and charts are built with
+    the first result, and then only the visible tab's charts (a pyqtgraph chart costs
+    ~10 ms); the others are built, and shown the current result, when their tab is first
+    opened or when one of them is asked for (``panel.cash_chart``).
+    """
+
+    TABS = (("Headcount", (("headcount_chart", HeadcountChart), ("team_chart", TeamFteChart))),
+            ("Money", (("money_chart", MoneyChart), ("cash_chart", CashChart))),
+            ("Compute", (("compute_chart", ComputeTimeChart), ("model_chart", ModelComputeChart))))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, large=False)
-        self.tiles = TileGrid(self.content, columns=2, large=False)
-        self.headcount_chart = HeadcountChart(compact=True)
-        self.team_chart = TeamFteChart(compact=True)
-        self.money_chart = MoneyChart(compact=True)
-        self.cash_chart = CashChart(compact=True)
-        self.model_chart = ModelComputeChart(compact=True)
-        self.compute_chart = ComputeTimeChart(compact=True)
-        self.charts = [self.headcount_chart, self.team_chart, self.money_chart,
-                       self.cash_chart, self.compute_chart, self.model_chart]
+        self._built: dict[str, ChartWidget] = {}
+        self._slots: list[QVBoxLayout] = []
+        self.setMinimumWidth(320)
 
+    @property
+    def tiles(self) -> TileGrid:
+        self._ensure_content()
+        return self._tiles
+
+    def _build_content(self) -> None:
+        self._tiles = TileGrid(self.content, columns=2, large=False)
         self.tabs = QTabWidget(self.content)
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(_chart_page(self.tabs, [self.headcount_chart, self.team_chart]),
-                         "Headcount")
-        self.tabs.addTab(_chart_page(self.tabs, [self.money_chart, self.cash_chart]), "Money")
-        self.tabs.addTab(_chart_page(self.tabs, [self.compute_chart, self.model_chart]),
-                         "Compute")
+        for title, _ in self.TABS:
+            holder = QWidget(self.tabs)
+            slot = QVBoxLayout(holder)
+            slot.setContentsMargins(0, 0, 0, 0)
+            self._slots.append(slot)
+            self.tabs.addTab(holder, title)
+        self._build_tab(self.tabs.currentIndex(), fill=False)  # set_result fills them next
+        self.tabs.currentChanged.connect(self._build_tab)
 
         layout = QVBoxLayout(self.content)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(8)
-        layout.addWidget(self.tiles)
+        layout.addWidget(self._tiles)
         layout.addWidget(self.tabs, 1)
-        self.setMinimumWidth(320)
+
+    def _build_tab(self, index: int, *, fill: bool = True) -> None:
+        """Build tab ``index``'s charts; ``fill``: show them the current result."""
+        if index < 0 or self._slots[index].count():
+            return
+        charts = []
+        for attr, cls in self.TABS[index][1]:
+            chart = cls(compact=True)
+            chart.currency = self.currency
+            if fill and self.result is not None:
+                chart.set_result(self.result)
+            chart.set_stale(self._stale)
+            self._built[attr] = chart
+            charts.append(chart)
+        self._slots[index].addWidget(_chart_page(self.tabs, charts))
+        self.charts = [c for _, tab in self.TABS for attr, _ in tab
+                       if (c := self._built.get(attr)) is not None]
+
+    def _chart(self, attr: str) -> ChartWidget:
+        self._ensure_content()
+        if attr not in self._built:
+            self._build_tab(next(i for i, (_, tab) in enumerate(self.TABS)
+                                 if any(a == attr for a, _ in tab)))
+        return self._built[attr]
+
+    headcount_chart = property(lambda self: self._chart("headcount_chart"))
+    team_chart = property(lambda self: self._chart("team_chart"))
+    money_chart = property(lambda self: self._chart("money_chart"))
+    cash_chart = property(lambda self: self._chart("cash_chart"))
+    compute_chart = property(lambda self: self._chart("compute_chart"))
+    model_chart = property(lambda self: self._chart("model_chart"))
