@@ -16,10 +16,10 @@ from .schema import (
     Team,
     Workflow,
 )
-from .validate import PlanInvalid, Problem, check, format_loc, parse_plan
+from .validate import PlanInvalid, Problem, check, check_and_parse, format_loc, parse_plan
 
 __all__ = [
     "FORMAT", "SCHEMA_VERSION", "AiEffect", "AiSeats", "ApiModel", "CloudGpu", "ComputeUse",
     "OwnedGpu", "Plan", "Role", "SelfHostedModel", "Settings", "Team", "Workflow",
-    "PlanInvalid", "Problem", "check", "format_loc", "parse_plan",
+    "PlanInvalid", "Problem", "check", "check_and_parse", "format_loc", "parse_plan",
 ]

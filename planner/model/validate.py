@@ -187,9 +187,10 @@ def _message(err: dict[str, Any]) -> str:
     return f"{err.get('msg', 'is not valid')}, got {_show(got)}"
 
 
-def _structural(data: Any) -> list[Problem]:
+def _structural(data: Any) -> tuple[list[Problem], Plan | None]:
+    """The schema's problems, and the Plan when there are none (validated once)."""
     try:
-        Plan.model_validate(data)
+        plan = Plan.model_validate(data)
     except ValidationError as exc:
         out = []
         for err in exc.errors(include_url=False):
@@ -200,8 +201,8 @@ def _structural(data: Any) -> list[Problem]:
             if err["type"] == "literal_error" and loc == ("schema_version",):
                 msg = _version_message(err.get("input"))
             out.append(Problem(loc, msg))
-        return out
-    return []
+        return out, None
+    return [], plan
 
 
 def _version_message(v: Any) -> str:
@@ -322,19 +323,26 @@ def _is_num(v: Any) -> bool:
 
 def check(data: Any) -> list[Problem]:
     """Every problem with a plan (errors and warnings), in file order. Never raises."""
+    return check_and_parse(data)[0]
+
+
+def check_and_parse(data: Any) -> tuple[list[Problem], Plan | None]:
+    """``check(data)`` and, when it found no errors, the :class:`Plan` (validated once)."""
     if not isinstance(data, dict):
-        return [Problem((), f"a plan must be a JSON object {{...}}, got {_show(data)}")]
+        return [Problem((), f"a plan must be a JSON object {{...}}, got {_show(data)}")], None
     version = data.get("schema_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         # A newer format: the other "problems" would only be its new features.
-        return [Problem(("schema_version",), _version_message(version))]
-    problems = _structural(data) + _references(data)
-    return sorted(problems, key=lambda p: [(0, x, "") if isinstance(x, int) else (1, 0, x) for x in p.loc])
+        return [Problem(("schema_version",), _version_message(version))], None
+    problems, plan = _structural(data)
+    problems += _references(data)
+    problems.sort(key=lambda p: [(0, x, "") if isinstance(x, int) else (1, 0, x) for x in p.loc])
+    return problems, None if any(p.severity == "error" for p in problems) else plan
 
 
 def parse_plan(data: Any, *, source: str | None = None) -> Plan:
     """A valid :class:`Plan`, or :class:`PlanInvalid` listing every problem."""
-    problems = check(data)
-    if any(p.severity == "error" for p in problems):
+    problems, plan = check_and_parse(data)
+    if plan is None:
         raise PlanInvalid(problems, source)
-    return Plan.model_validate(data)
+    return plan

@@ -54,19 +54,26 @@ class ProblemsView(QTreeWidget):
         self.setUniformRowHeights(True)
         self.itemActivated.connect(self._activate)
         self.itemClicked.connect(self._activate)
+        self._shown: tuple | None = None
         doc.problemsChanged.connect(self.refresh)
         self.refresh()
 
     MAX_ROWS = 2000
 
     def refresh(self) -> None:
+        shown = self.doc.problems[: self.MAX_ROWS]
+        rows = [(p.severity, describe_place(self.doc, p.loc), p.message, tuple(p.loc))
+                for p in shown]
+        key = (rows, len(self.doc.problems))
+        if key == self._shown:
+            return  # the same list (an edit that changed no problem): keep it as it is
+        self._shown = key
         self.setUpdatesEnabled(False)
         self.clear()
         items = []
-        for p in self.doc.problems[: self.MAX_ROWS]:
+        for p, (_, place, _, _) in zip(shown, rows):
             error = p.severity == "error"
-            it = QTreeWidgetItem(["Error" if error else "Warning", describe_place(self.doc, p.loc),
-                                  p.message])
+            it = QTreeWidgetItem(["Error" if error else "Warning", place, p.message])
             it.setData(0, LOC_ROLE, tuple(p.loc))
             it.setForeground(0, QBrush(QColor(210, 50, 45) if error else QColor(200, 130, 0)))
             it.setToolTip(2, f"{p.path}: {p.message}" if p.loc else p.message)
