@@ -434,7 +434,9 @@ class MainWindow(QMainWindow):
             panel.set_stale(bool(doc.stale_message) and doc.result is not None, doc.stale_message)
 
     def _doc_changed(self, change: Any) -> None:
-        if change.kind == "reset":  # another plan: its results follow once computed
+        if change.kind == "reset":  # another plan: its problems and results follow
+            self.problems_button.setText("Checking...")
+            self.problems_button.setStyleSheet("")
             for panel in (self.results, self.overview):
                 if panel is not None:
                     panel.show_calculating()

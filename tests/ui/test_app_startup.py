@@ -19,11 +19,13 @@ def test_window_shows_the_plan_then_calculates(make_window, qtbot, northwind_pat
     assert w.results.is_calculating
     assert "Calculating" in w.results.empty_title.text()
     assert "checking and computing" in w.statusBar().currentMessage()
+    assert w.problems_button.text() == "Checking..."
     w.resize(1440, 900)
     w.show()                                  # the first paint releases the computation
     qtbot.waitUntil(lambda: not w.results.is_empty, timeout=10_000)
     assert w.results.tile("headcount").value_text() == "430 → 398"
     assert w.statusBar().currentMessage() == f"Opened {northwind_path.name}"
+    assert w.problems_button.text() == "No problems"
 
 
 def test_an_empty_plan_teaches_instead_of_calculating(make_window, qtbot):
