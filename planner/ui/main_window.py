@@ -663,6 +663,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
+            # a safety net should a platform never send the window itself a paint event
+            QTimer.singleShot(500, self.recomputer.release)
             self.shown.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
