@@ -37,14 +37,25 @@ class ListTableModel(QAbstractTableModel):
         self.id_key = id_key
         self.depends_on = tuple(depends_on)
         self._pending: str | None = None
+        self._next_path: tuple | None = None  # (list_path,) to show once the change ends
         doc.aboutToChange.connect(self._about)
         doc.changed.connect(self._changed)
         doc.problemsChanged.connect(self._all_changed)
 
     # ----- structure ----------------------------------------------------------------
     def set_list_path(self, list_path: Sequence[str | int] | None) -> None:
+        new = tuple(list_path) if list_path is not None else None
+        if self._pending == "reset":
+            # re-pointed while our own reset is under way (a view reacting to the same
+            # change): the reset in progress covers it; resets never nest
+            self.list_path = new
+            return
+        if self._pending is not None:
+            # mid insert/remove/move: finish that first, then reset once (in _changed)
+            self._next_path = (new,)
+            return
         self.beginResetModel()
-        self.list_path = tuple(list_path) if list_path is not None else None
+        self.list_path = new
         self.endResetModel()
 
     def items(self) -> list:
@@ -246,7 +257,12 @@ class ListTableModel(QAbstractTableModel):
             self.endRemoveRows()
         elif pending == "move":
             self.endMoveRows()
-        elif self.list_path is not None and change.kind == "set" and change.touches(self.list_path):
+        if pending is not None:
+            if self._next_path is not None:
+                (path,), self._next_path = self._next_path, None
+                self.set_list_path(path)
+            return
+        if self.list_path is not None and change.kind == "set" and change.touches(self.list_path):
             row = change.path[len(self.list_path)]
             if isinstance(row, int) and 0 <= row < self.rowCount():
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))

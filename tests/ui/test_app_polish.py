@@ -1,0 +1,40 @@
+"""What a new user notices first: clean model updates, a calm empty plan, readable hints in
+both themes, sensible folders, columns that fit, and small comforts in the menus."""
+# ruff: noqa: F811 - the fixtures are imported from app_helpers
+
+from __future__ import annotations
+
+from app_helpers import make_window, window  # noqa: F401 - fixtures
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+
+class _QtMessages:
+    """Every Qt warning printed while the block runs."""
+
+    def __enter__(self):
+        self.lines: list[str] = []
+        self._old = qInstallMessageHandler(self._handle)
+        return self
+
+    def _handle(self, kind, _context, text) -> None:
+        if kind != QtMsgType.QtDebugMsg:
+            self.lines.append(text)
+
+    def __exit__(self, *exc) -> None:
+        qInstallMessageHandler(self._old)
+
+
+def test_deleting_the_shown_team_and_new_plan_print_no_model_warnings(window):
+    w = window
+    page = w.teams_page
+    w.show_page("Teams")
+    page.select_team(1)
+    assert page.roles_model.rowCount() > 0
+    with _QtMessages() as log:
+        page.delete_selected()
+        w.doc.undo_stack.undo()
+        w.doc.undo_stack.redo()
+        w.doc.undo_stack.setClean()
+        w.new_plan()
+    assert not [m for m in log.lines if "ResetModel" in m], log.lines
+    assert page.roles_model.rowCount() == 0
