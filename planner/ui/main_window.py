@@ -391,11 +391,20 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str, ms: int = 8000) -> None:
         self.statusBar().showMessage(text, ms)
 
+    def is_blank(self) -> bool:
+        """A plan with no teams yet whose only error is that: the start, not a problem."""
+        doc = self.doc
+        return not doc.items("teams") and bool(doc.problems) and all(
+            tuple(p.loc) == ("teams",) for p in doc.problems if p.severity == "error")
+
     def _update_problems_button(self) -> None:
         problems = self.doc.problems
         errors = self.doc.error_count
         warnings = len(problems) - errors
-        if not problems:
+        if self.is_blank() and not warnings:
+            self.problems_button.setText("Add a team to begin")
+            self.problems_button.setStyleSheet("")
+        elif not problems:
             self.problems_button.setText("No problems")
             self.problems_button.setStyleSheet("")
         else:
@@ -419,6 +428,8 @@ class MainWindow(QMainWindow):
             self._report_opened()
         if outcome.result is not None:
             self.recalc_label.setText(f"Recalculated in {outcome.ms:.0f} ms")
+        elif self.is_blank():
+            self.recalc_label.setText("")
         else:
             self.recalc_label.setText("Not recalculated: fix the problems")
 
@@ -504,7 +515,9 @@ class MainWindow(QMainWindow):
         if not name:
             return
         n = self.doc.error_count
-        if n:
+        if n and self.is_blank():
+            self.show_message(f"Opened {name}: it has no teams yet; add a team to begin")
+        elif n:
             self.problems_dock.show()
             self.show_message(f"Opened {name} with {n} problem{'s' if n != 1 else ''}: "
                               "fix them in the Problems list")
@@ -575,7 +588,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.recomputer.flush()
         n = self.doc.error_count
-        if n:
+        if n and not self.is_blank():
             self.show_message(f"Saved {path.name}; it has {n} problem{'s' if n != 1 else ''} "
                               "to fix before it can be computed")
         else:
@@ -601,6 +614,10 @@ class MainWindow(QMainWindow):
     def export_excel(self, *, path: Path | None = None) -> Any:
         if not self.recomputer.flush():
             self.show_message("The plan is still being computed: export again in a moment")
+            return None
+        if self.is_blank():
+            dialogs.inform(self, "Export to Excel", "The plan has no teams yet: add a team and a "
+                           "workflow first, then export the results.")
             return None
         if self.doc.plan is None or self.doc.error_count:
             n = self.doc.error_count

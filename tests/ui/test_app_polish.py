@@ -38,3 +38,16 @@ def test_deleting_the_shown_team_and_new_plan_print_no_model_warnings(window):
         w.new_plan()
     assert not [m for m in log.lines if "ResetModel" in m], log.lines
     assert page.roles_model.rowCount() == 0
+
+
+def test_a_new_plan_invites_a_first_team_instead_of_reporting_a_problem(window):
+    w = window
+    w.new_plan()
+    w.recomputer.flush()
+    assert w.teams_page.stack.currentWidget() is w.teams_page.empty
+    assert w.problems_button.text() == "Add a team to begin"
+    assert "color" not in w.problems_button.styleSheet()
+    assert "problem" not in w.recalc_label.text().lower()
+    w.teams_page.add_team()
+    w.recomputer.flush()
+    assert w.problems_button.text() != "Add a team to begin"
