@@ -51,3 +51,37 @@ def test_a_new_plan_invites_a_first_team_instead_of_reporting_a_problem(window):
     w.teams_page.add_team()
     w.recomputer.flush()
     assert w.problems_button.text() != "Add a team to begin"
+
+
+def _contrast(a, b) -> float:
+    def lum(c):
+        def ch(v):
+            v /= 255
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        return 0.2126 * ch(c.red()) + 0.7152 * ch(c.green()) + 0.0722 * ch(c.blue())
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_hints_stay_readable_after_switching_theme_at_run_time(window, qapp):
+    from PySide6.QtGui import QPalette
+
+    from planner.ui.widgets.common import Hint
+
+    w = window
+    before = qapp.palette()
+    try:
+        for mode in ("dark", "light", "dark"):
+            w.set_theme(mode)
+            qapp.processEvents()
+            hints = w.findChildren(Hint)
+            assert hints
+            for h in hints:
+                fg = h.palette().color(QPalette.ColorRole.WindowText)
+                bg = w.palette().color(QPalette.ColorRole.Window)
+                assert _contrast(fg, bg) >= 4.0, (mode, h.text()[:40], fg.name(), bg.name())
+                # and it stays secondary: softer than the normal text
+                assert _contrast(fg, bg) < _contrast(w.palette().color(QPalette.ColorRole.WindowText), bg)
+    finally:
+        qapp.setPalette(before)
+        qapp.setProperty("orgplanner_dark", False)

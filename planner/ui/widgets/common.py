@@ -18,31 +18,43 @@ def heading(text: str, parent: QWidget | None = None, *, size: float = 1.25) -> 
 
 
 class Hint(QLabel):
-    """Secondary text: between the text and the background colour, readable in both themes."""
+    """Secondary text: between the text and the background colour, readable in both themes.
+
+    The tint follows a theme switch at run time: an application palette change reaches a
+    widget as a ``PaletteChange`` event, and the tint is worked out again from the new
+    application palette (setting it raises one more ``PaletteChange``, which changes nothing).
+    """
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self.setWordWrap(True)
         self._tint()
 
-    def _tint(self) -> None:
+    def tint_color(self):
         from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
         app_pal = QGuiApplication.palette()
         fg = app_pal.color(QPalette.ColorRole.WindowText)
         bg = app_pal.color(QPalette.ColorRole.Window)
-        mix = QColor(int(fg.red() * 0.68 + bg.red() * 0.32), int(fg.green() * 0.68 + bg.green() * 0.32),
-                     int(fg.blue() * 0.68 + bg.blue() * 0.32))
+        return QColor(int(fg.red() * 0.68 + bg.red() * 0.32), int(fg.green() * 0.68 + bg.green() * 0.32),
+                      int(fg.blue() * 0.68 + bg.blue() * 0.32))
+
+    def _tint(self) -> None:
+        from PySide6.QtGui import QPalette
+
+        mix = self.tint_color()
         pal = self.palette()
+        if pal.color(QPalette.ColorRole.WindowText) == mix:
+            return
         pal.setColor(QPalette.ColorRole.WindowText, mix)
         self.setPalette(pal)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt API
         from PySide6.QtCore import QEvent
 
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
-            self._tint()
         super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._tint()
 
 
 def hint(text: str, parent: QWidget | None = None) -> QLabel:
