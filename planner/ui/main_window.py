@@ -478,7 +478,7 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        start = self.settings.last_dir or str(Path.home())
+        start = str(self.default_dir())
         path, _ = QFileDialog.getOpenFileName(self, "Open plan", start, FILE_FILTER)
         if path:
             self.open_plan(path, ask=False)
@@ -528,7 +528,16 @@ class MainWindow(QMainWindow):
         if path.resolve() != EXAMPLE:
             self.settings.add_recent(path)
         self.settings.last_plan = str(path.resolve())
-        self.settings.last_dir = str(path.resolve().parent)
+        if _usable_dir(path.resolve().parent):
+            self.settings.last_dir = str(path.resolve().parent)
+
+    def default_dir(self, near: Path | None = None) -> Path:
+        """Where Save As and Export start: next to ``near`` (the open plan) or the last folder
+        used, when it is a writable folder of the user's; else the Documents folder."""
+        for candidate in (near.parent if near is not None else None, self.settings.last_dir):
+            if candidate and _usable_dir(Path(candidate)):
+                return Path(candidate)
+        return documents_dir()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -556,7 +565,7 @@ class MainWindow(QMainWindow):
         return self.save_to(self.doc.path)
 
     def save_as(self) -> bool:
-        start = Path(self.settings.last_dir or Path.home())
+        start = self.default_dir(self.doc.path)
         base = self.doc.path.name if self.doc.path else _file_name(self.doc.name)
         path, _ = QFileDialog.getSaveFileName(self, "Save plan as", str(start / base), FILE_FILTER)
         if not path:
@@ -627,8 +636,7 @@ class MainWindow(QMainWindow):
             return None
         stem = self.doc.path.name.removesuffix(".json").removesuffix(".orgplan") if self.doc.path \
             else _file_name(self.doc.name).removesuffix(".orgplan.json")
-        folder = self.doc.path.parent if self.doc.path and self.doc.path.resolve() != EXAMPLE \
-            else Path(self.settings.last_dir or Path.home())
+        folder = self.default_dir(self.doc.path)
         return self.exporter.export(self.doc.plan, folder / f"{stem}.xlsx", path=path)
 
     def import_roster(self, *, path: Path | None = None) -> None:
@@ -719,6 +727,29 @@ def _droppable(path: str) -> str:
     if low.endswith(ROSTER_SUFFIXES):
         return "roster"
     return ""
+
+
+def documents_dir() -> Path:
+    """The user's Documents folder (their home when there is none)."""
+    from PySide6.QtCore import QStandardPaths
+
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if docs and Path(docs).is_dir():
+        return Path(docs)
+    return Path.home()
+
+
+def _usable_dir(folder: Path) -> bool:
+    """A folder to propose for saving: exists, writable, and not the app's own files."""
+    import os
+
+    try:
+        folder = folder.resolve()
+        if folder == EXAMPLE.parent or EXAMPLE.parents[1] in (folder, *folder.parents):
+            return False
+        return folder.is_dir() and os.access(folder, os.W_OK)
+    except OSError:
+        return False
 
 
 def _file_name(name: str) -> str:

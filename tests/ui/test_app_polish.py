@@ -4,6 +4,8 @@ both themes, sensible folders, columns that fit, and small comforts in the menus
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from app_helpers import make_window, window  # noqa: F401 - fixtures
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
@@ -85,3 +87,31 @@ def test_hints_stay_readable_after_switching_theme_at_run_time(window, qapp):
     finally:
         qapp.setPalette(before)
         qapp.setProperty("orgplanner_dark", False)
+
+
+def test_save_as_and_export_of_the_bundled_example_propose_the_documents_folder(
+        make_window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from planner.ui.main_window import EXAMPLE, documents_dir
+
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda _parent, _title, start, _filter: asked.append(start) or ("", "")))
+    w = make_window(EXAMPLE)
+    w.recomputer.flush()
+    resources = EXAMPLE.parents[1]
+    assert w.settings.last_dir in ("", None) or resources not in Path(w.settings.last_dir).parents
+    w.save_as()
+    w.export_excel()
+    assert len(asked) == 2
+    for start in asked:
+        assert Path(start).parent == documents_dir()
+        assert resources not in Path(start).parents
+    assert asked[0].endswith("northwind.orgplan.json") and asked[1].endswith("northwind.xlsx")
+
+    # a plan of the user's: next to it
+    mine = tmp_path / "mine.orgplan.json"
+    assert w.save_to(mine)
+    w.save_as()
+    assert Path(asked[-1]).parent == tmp_path
