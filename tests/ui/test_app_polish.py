@@ -115,3 +115,33 @@ def test_save_as_and_export_of_the_bundled_example_propose_the_documents_folder(
     assert w.save_to(mine)
     w.save_as()
     assert Path(asked[-1]).parent == tmp_path
+
+
+def _fits(table, column: int, text: str) -> bool:
+    return table.horizontalHeader().sectionSize(column) >= table.fontMetrics().horizontalAdvance(text)
+
+
+def test_first_rows_of_a_new_plan_are_not_truncated(make_window):
+    w = make_window()
+    w.new_plan()
+    page = w.teams_page
+    page.add_team()
+    team = w.doc.data["teams"][0]["name"]
+    labels = [page.details_model.index(r, 0).data() for r in range(page.details_model.rowCount())]
+    assert labels and all(_fits(page.details, 0, text) for text in labels), \
+        (page.details.columnWidth(0), max(labels, key=len))
+    assert page.tree.columnWidth(0) >= page.tree.fontMetrics().horizontalAdvance(team)
+    page.roles.add_row()
+    roles = page.roles_model
+    for c in range(roles.columnCount()):
+        text = roles.index(0, c).data()
+        if text:
+            assert _fits(page.roles, c, str(text)), (c, text)
+
+    w.show_page("Workflows")
+    wf = w.workflows_page
+    wf.table.add_row()
+    m = wf.model
+    for c in (m.column_of(("name",)), m.column_of(("team",))):
+        text = wf.table.model().index(0, c).data()
+        assert text and _fits(wf.table, c, str(text)), (c, text)

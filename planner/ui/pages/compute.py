@@ -40,9 +40,9 @@ class ComputePage(QWidget):
                                            depends_on=("gpus",), parent=self)
         self.gpus_model = ListTableModel(doc, ("gpus",), catalog.GPU_FIELDS, noun="GPU",
                                          new_item=catalog.new_gpu, id_key="gpus", parent=self)
-        self.models = PlanTable(self)
+        self.models = PlanTable(self, fit_max=180)
         self.models.setModel(self.models_model)
-        self.gpus = PlanTable(self)
+        self.gpus = PlanTable(self, fit_max=180)
         self.gpus.setModel(self.gpus_model)
         for t, m in ((self.models, self.models_model), (self.gpus, self.gpus_model)):
             t.message.connect(self.message)
@@ -69,8 +69,8 @@ class ComputePage(QWidget):
             self.fit()
 
     def fit(self) -> None:
-        self.models.fit_columns(180)
-        self.gpus.fit_columns(180)
+        self.models.fit_columns()
+        self.gpus.fit_columns()
 
     def show_path(self, loc: tuple) -> None:
         if len(loc) < 2 or not isinstance(loc[1], int):

@@ -132,7 +132,7 @@ class TeamsPage(QWidget):
         h.addLayout(left, 3)
         right = QVBoxLayout()
         right.addWidget(heading("Details", bottom, size=1.05))
-        self.details = PlanTable(bottom, row_actions=False)
+        self.details = PlanTable(bottom, row_actions=False, label_column=True)
         self.details.setModel(self.details_model)
         self.details.message.connect(self.message)
         self.details_model.message.connect(self.message)
@@ -302,7 +302,7 @@ class TeamsPage(QWidget):
             self.tree.setColumnWidth(c, w)
         self.tree.resizeColumnToContents(0)
         self.tree.setColumnWidth(0, max(self.tree.columnWidth(0), widths[0]))
-        self.details.resizeColumnToContents(0)
+        self.details.fit_columns()
 
     # ----- navigation from the Problems list ----------------------------------------------
     def show_path(self, loc: tuple) -> None:

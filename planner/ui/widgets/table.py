@@ -90,9 +90,12 @@ class PlanTable(QTableView):
     message = Signal(str)
     rowsAdded = Signal(list)
 
-    def __init__(self, parent: QWidget | None = None, *, row_actions: bool = True) -> None:
+    def __init__(self, parent: QWidget | None = None, *, row_actions: bool = True,
+                 fit_max: int = 260, label_column: bool = False) -> None:
         super().__init__(parent)
         self.row_actions = row_actions
+        self.fit_max = fit_max
+        self.label_column = label_column  # a form: column 0 holds labels that must fit whole
         self.setItemDelegate(ChoiceDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -157,11 +160,39 @@ class PlanTable(QTableView):
             self.setCurrentIndex(idx)
             self.scrollTo(idx)
 
-    def fit_columns(self, max_width: int = 260) -> None:
+    def setModel(self, model) -> None:  # noqa: N802 - Qt API
+        old = self.model()
+        if old is not None:
+            for signal, slot in ((old.rowsInserted, self._rows_inserted), (old.modelReset, self._reset)):
+                try:
+                    signal.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass
+        super().setModel(model)
+        if model is not None:
+            # columns are sized to their contents when a table gets its first rows
+            model.rowsInserted.connect(self._rows_inserted)
+            model.modelReset.connect(self._reset)
+
+    def _rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        model = self.model()
+        if not parent.isValid() and model is not None and model.rowCount() == last - first + 1:
+            self.fit_columns()
+
+    def _reset(self) -> None:
+        model = self.model()
+        if model is not None and model.rowCount():
+            self.fit_columns()
+
+    def fit_columns(self, max_width: int | None = None) -> None:
         """Size columns to header and a sample of contents (never the whole big table)."""
         model = self.model()
         if model is None:
             return
+        if self.label_column:
+            self.resizeColumnToContents(0)
+            return
+        max_width = max_width or self.fit_max
         fm = self.fontMetrics()
         rows = min(model.rowCount(), 60)
         for c in range(model.columnCount()):
