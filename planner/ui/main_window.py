@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
         self.a_results.setShortcut(QKeySequence("Ctrl+Shift+R"))
         v.addAction(self.a_results)
         v.addAction(self.a_problems)
+        v.addAction(self.workflows_page.compute_action)
         theme = v.addMenu("&Theme")
         group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
@@ -314,6 +315,9 @@ class MainWindow(QMainWindow):
         for page in (self.teams_page, self.workflows_page, self.compute_page, self.settings_page):
             page.message.connect(self.show_message)
         self.teams_page.openExample.connect(lambda: self.open_plan(EXAMPLE))
+        self.workflows_page.show_compute_columns(self.settings.workflow_compute_columns)
+        self.workflows_page.compute_action.toggled.connect(
+            lambda on: setattr(self.settings, "workflow_compute_columns", on))
 
     def _restore_layout(self) -> None:
         s = self.settings

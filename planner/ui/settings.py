@@ -130,6 +130,15 @@ class AppSettings:
     def theme(self, value: str) -> None:
         self.q.setValue("view/theme", value)
 
+    @property
+    def workflow_compute_columns(self) -> bool:
+        value = self._get("view/workflow_compute_columns", "false", str)
+        return value.lower() in ("true", "1")
+
+    @workflow_compute_columns.setter
+    def workflow_compute_columns(self, value: bool) -> None:
+        self.q.setValue("view/workflow_compute_columns", "true" if value else "false")
+
     # autosave ------------------------------------------------------------------------------
     @property
     def autosave_seconds(self) -> int:

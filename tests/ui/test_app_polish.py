@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app_helpers import make_window, window  # noqa: F401 - fixtures
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import Qt, QtMsgType, qInstallMessageHandler
 
 
 class _QtMessages:
@@ -145,3 +145,46 @@ def test_first_rows_of_a_new_plan_are_not_truncated(make_window):
     for c in (m.column_of(("name",)), m.column_of(("team",))):
         text = wf.table.model().index(0, c).data()
         assert text and _fits(wf.table, c, str(text)), (c, text)
+
+
+def _in_view(table, column: int) -> bool:
+    x = table.columnViewportPosition(column)
+    return not table.isColumnHidden(column) and x >= 0 \
+        and x + table.columnWidth(column) <= table.viewport().width()
+
+
+def test_workflow_effect_columns_fit_a_1366_screen_with_the_results_open(window, qapp):
+    w = window
+    w.resize(1366, 768)
+    w.show_page("Workflows")
+    qapp.processEvents()
+    assert w.results_dock.isVisible()
+    page = w.workflows_page
+    m = page.model
+    for rel in (("ai", "adoption"), ("ai", "review_overhead"), ("ai", "time_saved")):
+        assert _in_view(page.table, m.column_of(rel)), rel
+    # the compute columns are one View toggle away, and a problem there opens them
+    model_col = m.column_of(("compute", "model"))
+    assert page.table.isColumnHidden(model_col)
+    w.workflows_page.compute_action.trigger()
+    assert not page.table.isColumnHidden(model_col)
+    assert w.settings.workflow_compute_columns
+    page.compute_action.trigger()
+    page.show_path(("workflows", 0, "compute", "input_tokens"))
+    assert not page.table.isColumnHidden(m.column_of(("compute", "input_tokens")))
+    # the header tooltip keeps the full name and unit
+    tip = m.headerData(m.column_of(("volume_per_month",)), Qt.Orientation.Horizontal,
+                       Qt.ItemDataRole.ToolTipRole)
+    assert "Volume / month (units/month)" in tip
+
+
+def test_model_prices_are_not_clipped(window, qapp):
+    w = window
+    w.show_page("Compute")
+    qapp.processEvents()
+    t, m = w.compute_page.models, w.compute_page.models_model
+    for r in range(m.rowCount()):
+        for c in range(m.columnCount()):
+            text = m.index(r, c).data()
+            if text:
+                assert _fits(t, c, str(text) + "0"), (r, c, text)

@@ -111,6 +111,8 @@ class Field:
     writer: Callable | None = None  # custom write(doc, item_path, value)
     money: bool = False
     placeholder: str = ""           # shown (greyed) when the value is absent and has no default
+    short: str = ""                 # a narrow table header ("{cur}": the currency symbol)
+    group: str = ""                 # columns shown together ("compute": a View toggle)
     extras: dict = field(default_factory=dict)
 
     # ----- display -------------------------------------------------------------

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -81,9 +83,20 @@ class WorkflowsPage(QWidget):
         self.team_filter.currentIndexChanged.connect(self._filter)
         add = QPushButton("Add workflow", self)
         add.setToolTip("Add a workflow (Insert in the table)")
+        # the compute columns (model, calls, tokens, cache) are a second layer of detail:
+        # hidden by default so the AI-effect columns fit; the selected row's compute is
+        # described under the table either way
+        self.compute_action = QAction("Workflow &compute columns", self, checkable=True)
+        self.compute_action.setStatusTip("Show the model, calls and tokens columns of the workflows")
+        self.compute_action.toggled.connect(self.show_compute_columns)
+        compute_btn = QToolButton(self)
+        compute_btn.setDefaultAction(self.compute_action)
+        compute_btn.setText("Compute columns")
+        compute_btn.setToolTip("Show or hide the model, calls and tokens columns")
         top.addWidget(QLabel("Team:", self))
         top.addWidget(self.team_filter)
         top.addWidget(self.search)
+        top.addWidget(compute_btn)
         top.addWidget(add)
         outer.addLayout(top)
         outer.addWidget(hint("Each row is work a team does today. Percentages are typed as 35 or "
@@ -96,7 +109,7 @@ class WorkflowsPage(QWidget):
             "Give its volume and minutes, then how much time AI saves and how widely it is adopted.",
             "Add a workflow", lambda: self.table.add_row(), parent=self)
         outer.addWidget(self.empty, 1)
-        self.table = PlanTable(self)
+        self.table = PlanTable(self, fit_max=210)
         self.table.setModel(self.proxy)
         self.table.message.connect(self.message)
         self.model.message.connect(self.message)
@@ -115,6 +128,16 @@ class WorkflowsPage(QWidget):
         doc.changed.connect(self._doc_changed)
         self._doc_changed(None)
         self.table.fit_columns()
+        self.show_compute_columns(False)
+
+    def compute_columns(self) -> list[int]:
+        return [c for c, f in enumerate(self.model.fields) if f.group == "compute"]
+
+    def show_compute_columns(self, show: bool) -> None:
+        for c in self.compute_columns():
+            self.table.setColumnHidden(c, not show)
+        if self.compute_action.isChecked() != show:
+            self.compute_action.setChecked(show)
 
     def _new_item(self, doc: PlanDocument) -> dict:
         return catalog.new_workflow(doc, self.proxy.team)
@@ -189,6 +212,12 @@ class WorkflowsPage(QWidget):
                    f" - review {percent(_num(ai.get('review_overhead', 0)))}); FTE = hours / "
                    "(hours per FTE-year / 12).")
         if comp:
+            cached = _num(comp.get("cached_share"))
+            formula += (f" Compute: model {comp.get('model')}, "
+                        f"{smart(_num(comp.get('calls_per_unit')))} calls a unit, "
+                        f"{smart(_num(comp.get('input_tokens')))} input and "
+                        f"{smart(_num(comp.get('output_tokens')))} output tokens a call"
+                        f"{f', {percent(cached)} of input cached' if cached else ''}.")
             formula += (f" Tokens = AI units x {smart(_num(comp.get('calls_per_unit')))} calls x "
                         f"({smart(_num(comp.get('input_tokens')))} in + "
                         f"{smart(_num(comp.get('output_tokens')))} out), priced by model "
@@ -202,6 +231,8 @@ class WorkflowsPage(QWidget):
             self.search.clear()
             self.team_filter.setCurrentIndex(0)
         col = self.model.column_of(loc[2:]) if len(loc) > 2 else 0
+        if col in self.compute_columns():
+            self.show_compute_columns(True)
         self.table.select_source_row(loc[1], col)
         self.table.setFocus()
 

@@ -103,9 +103,12 @@ def write_field(doc: Any, item_path: tuple, field: Field, value: Any) -> None:
     doc.set(full, value, f"Edit {field.header.lower()}")
 
 
-def header_text(field: Field, currency: str) -> str:
+def header_text(field: Field, currency: str, *, full: bool = False) -> str:
+    """The column header: the short one for tables (``full``: the header with its unit)."""
     from ...formatting import symbol
 
+    if field.short and not full:
+        return field.short.replace("{cur}", symbol(currency).strip())
     unit = field.unit
     if field.money:
         unit = f"{symbol(currency).strip()} {unit}".strip()

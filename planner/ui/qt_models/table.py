@@ -109,6 +109,9 @@ class ListTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return header_text(f, self.doc.currency)
             if role == Qt.ItemDataRole.ToolTipRole:
+                if f.short:
+                    return f"{header_text(f, self.doc.currency, full=True).replace(chr(10), ' ')}\n" \
+                           f"{f.describe()}"
                 return f.describe()
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)

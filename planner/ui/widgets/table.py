@@ -195,9 +195,15 @@ class PlanTable(QTableView):
         max_width = max_width or self.fit_max
         fm = self.fontMetrics()
         rows = min(model.rowCount(), 60)
+        source = self.source_model()
+        fields = getattr(source, "fields", None) if not self.label_column else None
+        # a number column has room for a typical value even before it holds one
+        room = fm.horizontalAdvance("0,000.00") + 22
         for c in range(model.columnCount()):
             head = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
             w = max((fm.horizontalAdvance(line) for line in head.split("\n")), default=40) + 28
+            if fields is not None and c < len(fields) and fields[c].kind == "number":
+                w = max(w, room)
             for r in range(rows):
                 text = model.index(r, c).data()
                 if text:
