@@ -188,3 +188,55 @@ def test_model_prices_are_not_clipped(window, qapp):
             text = m.index(r, c).data()
             if text:
                 assert _fits(t, c, str(text) + "0"), (r, c, text)
+
+
+def test_tiny_fte_bars_get_ticks_and_labels_that_differ(qtbot):
+    import numpy as np
+
+    from planner.ui.dashboard.bar_charts import TeamFteChart
+
+    chart = TeamFteChart()
+    qtbot.addWidget(chart)
+    chart.resize(420, 300)
+    chart.show()
+    chart.set_bars(["Legal", "Marketing"], np.array([0.034, 0.012]), ["saving", "saving"], ["", ""])
+    axis = chart.item.getAxis("bottom")
+    lo, hi = chart.view.viewRange()[0]
+    levels = axis.tickValues(lo, hi, 300)
+    spacing, values = levels[0]
+    labels = axis.tickStrings(values, 1, spacing)
+    assert len(labels) >= 2 and len(set(labels)) == len(labels), labels
+    assert [chart._labels[i].textItem.toPlainText() for i in range(2)] == ["0.034", "0.012"]
+
+
+def test_organisation_page_fits_its_chart_and_keeps_keys_and_caption_clear(make_window, qapp):
+    from conftest import ADVENTUREWORKS
+
+    from planner.io.roster import build_plan, load_roster
+    from planner.ui.roster import set_last_import
+
+    a = load_roster(ADVENTUREWORKS)
+    w = make_window()
+    w.resize(1366, 768)
+    w.doc.replace(build_plan(a), None)
+    w.recomputer.flush()
+    try:
+        set_last_import(a)
+        w.show_page("Organisation")
+        qapp.processEvents()
+        page = w.organisation_page
+        chart, spans = page.chart, page.spans
+        # the chart opens fitted: everything drawn is inside the view
+        seen = chart.mapToScene(chart.viewport().rect()).boundingRect()
+        assert seen.adjusted(-1, -1, 1, 1).contains(chart.scene().itemsBoundingRect())
+        # the keys are beside the plots, not drawn over their bars
+        for plot, key in ((spans.pyramid, spans.pyramid_legend), (spans.histogram, spans.histogram_legend)):
+            assert "roster" in key.text() and not plot.isAncestorOf(key)
+            assert key.mapTo(spans, key.rect().bottomLeft()).y() <= plot.mapTo(spans, plot.rect().topLeft()).y()
+        # the caption sits below the axis titles and speaks words; the formula is in its tooltip
+        bottom = max(p.mapTo(spans, p.rect().bottomLeft()).y() for p in (spans.pyramid, spans.histogram))
+        assert spans.caption.geometry().top() >= bottom
+        assert "ceil" not in spans.caption.text() and "fewest layers" in spans.caption.text()
+        assert "ceil(ln N / ln span)" in spans.caption.toolTip()
+    finally:
+        set_last_import(None)

@@ -95,8 +95,19 @@ class CountAxis(_MajorTicksOnly):
         self.enableAutoSIPrefix(False)
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph naming
-        decimals = 0 if spacing >= 1 else 1
+        decimals = tick_decimals(spacing)
         return [f"{v:,.{decimals}f}" for v in values]
+
+
+def tick_decimals(spacing: float) -> int:
+    """The fewest decimals that tell ticks ``spacing`` apart: 5 -> 0, 0.5 -> 1, 0.02 -> 2."""
+    if not spacing or spacing >= 1 or spacing != spacing:
+        return 0
+    for d in range(1, 7):
+        scaled = spacing * 10 ** d
+        if abs(scaled - round(scaled)) < 1e-6 * max(1.0, scaled):
+            return d
+    return 6
 
 
 class CategoryAxis(pg.AxisItem):

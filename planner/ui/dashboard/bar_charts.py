@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -23,6 +24,14 @@ MAX_NAME = 28
 
 def _short(name: str) -> str:
     return name if len(name) <= MAX_NAME else name[: MAX_NAME - 1].rstrip() + "…"
+
+
+def fte_text(value: float) -> str:
+    """One decimal; small values keep two significant digits (0.034, not 0.0)."""
+    small = abs(value)
+    if small == 0 or small >= 0.1:
+        return fmt.number(value, 1)
+    return fmt.number(value, min(4, 1 - math.floor(math.log10(small))))
 
 
 class BarChart(ChartWidget):
@@ -51,7 +60,7 @@ class BarChart(ChartWidget):
         self._draw()
 
     def value_text(self, value: float) -> str:
-        return fmt.number(value, 1)
+        return fte_text(value)
 
     def set_bars(self, names: list[str], values: np.ndarray, kinds: list[str],
                  details: list[str]) -> None:
@@ -129,7 +138,7 @@ class TeamFteChart(BarChart):
         shown = order[: self.max_bars]
         rest = order[shown.size:]
         details = [
-            f"<b>{names[i]}</b><br>FTE freed in {end}: {fmt.number(float(fte[i]), 1)}"
+            f"<b>{names[i]}</b><br>FTE freed in {end}: {fte_text(float(fte[i]))}"
             f"<br>Headcount: {fmt.smart(float(hc[i, 0]))} today → {fmt.smart(float(hc[i, -1]))}"
             for i in shown]
         values = fte[shown]

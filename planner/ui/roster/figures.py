@@ -39,6 +39,7 @@ class SpansFigures:
     plan_baseline_headcount: float | None = None
     plan_final_headcount: float | None = None
     after_note: str = ""
+    after_formula: str = ""                      # the formula behind after_note (tooltip)
 
 
 def roster_pyramid(a: RosterAnalysis) -> Pyramid:
@@ -98,11 +99,13 @@ def spans_figures(a: RosterAnalysis, plan: Any | None = None) -> SpansFigures:
     fig.plan_final_headcount = summary["final"]["headcount"]
     today = summary["baseline"]["layers"]
     fig.after_note = (
-        f"After = the plan \u201c{plan.name}\u201d at month {month}: its "
-        f"{summary['final']['ic']:,.0f} ICs and {summary['final']['managers']:,.0f} managers in an "
-        f"even pyramid of {len(pyramid.layers) - 1} management layers (ceil(ln N / ln span), the "
-        f"same formula gives {today if today is not None else '-'} today); spans are each team's "
-        "ICs per manager. Before = the real reporting tree of the roster.")
+        f"After = the plan \u201c{plan.name}\u201d at month {month}: "
+        f"{summary['final']['ic']:,.0f} ICs and {summary['final']['managers']:,.0f} managers in "
+        f"{len(pyramid.layers) - 1} management layers, the fewest layers an even pyramid needs for "
+        f"that many people at this span ({today if today is not None else '-'} today). "
+        "Before = the roster's real reporting tree.")
+    fig.after_formula = ("Management layers L = ceil(ln N / ln span), N = ICs, span = ICs per "
+                         "manager (the planning model, section 2).")
     if fig.plan_baseline_headcount and abs(fig.plan_baseline_headcount - a.fte) > 0.05 * a.fte:
         fig.after_note += (f" Note: the plan has {fig.plan_baseline_headcount:,.0f} people today and "
                            f"the roster {a.fte:,.0f} FTE: is this plan built from this roster?")

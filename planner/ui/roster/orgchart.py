@@ -19,6 +19,7 @@ from .layout import NODE_H, NODE_W, Children, OrgLayout, layout
 
 DEFAULT_OPEN_LAYERS = 2
 MIN_FIT_SCALE = 0.6  # below this the names cannot be read; the wheel zooms out further
+OVERVIEW_SCALE = 0.2  # down to this the whole chart is shown (its colours tell the spans)
 
 
 class NodeItem(QGraphicsItem):
@@ -232,14 +233,15 @@ class OrgChartView(QGraphicsView):
 
     # -- navigation -----------------------------------------------------------------------
     def fit(self) -> None:
-        """Show the whole chart if it is legible so; else the top of it at a legible zoom."""
+        """Show the whole chart (an overview when its names get small: hover a box to read
+        it, or zoom with the wheel); a chart too big for even that shows its top, legible."""
         rect = self.scene().sceneRect()
         if rect.isEmpty():
             return
         vw, vh = max(1, self.viewport().width()), max(1, self.viewport().height())
         scale = min(1.0, vw / rect.width(), vh / rect.height())
         self.resetTransform()
-        if scale >= MIN_FIT_SCALE:
+        if scale >= OVERVIEW_SCALE:
             self.scale(scale, scale)
             self.centerOn(rect.center())
             return

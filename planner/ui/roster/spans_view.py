@@ -35,8 +35,25 @@ def _plot(title: str, left: str, bottom: str, *, centred: bool = False) -> pg.Pl
     for axis in ("left", "bottom"):
         w.getAxis(axis).setTextPen(colors.text())
         w.getAxis(axis).setPen(colors.text())
-    w.setMinimumHeight(220)
+    w.setMinimumHeight(170)
     return w
+
+
+def _key_label() -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    return label
+
+
+def _keys_html(keys: list[tuple[Any, str]]) -> str:
+    """Coloured squares and their meanings, in one line (wrapping when narrow)."""
+    parts = [f'<span style="color:{c.name()}">\u25a0</span>&nbsp;{_esc(text)}' for c, text in keys]
+    return "&nbsp;&nbsp;&nbsp; ".join(parts)
+
+
+def _esc(text: str) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class SpansLayersView(QWidget):
@@ -48,16 +65,23 @@ class SpansLayersView(QWidget):
         self.pyramid = _plot("People per layer (1 = top)", "layer", "people", centred=True)
         self.histogram = _plot("Span of control", "managers", "direct reports")
         self.pyramid.getPlotItem().invertY(True)
-        self.pyramid_legend = self.pyramid.addLegend(offset=(8, 8), labelTextColor=colors.text())
-        self.histogram_legend = self.histogram.addLegend(offset=(-10, 10), labelTextColor=colors.text())
+        # the keys sit above the plots, never on top of their bars
+        self.pyramid_legend = _key_label()
+        self.histogram_legend = _key_label()
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.caption.setContentsMargins(4, 6, 4, 0)  # clear of the axis titles above
         charts = QHBoxLayout()
-        charts.addWidget(self.pyramid, 1)
-        charts.addWidget(self.histogram, 1)
+        for plot, key in ((self.pyramid, self.pyramid_legend), (self.histogram, self.histogram_legend)):
+            col = QVBoxLayout()
+            col.setSpacing(2)
+            col.addWidget(key)
+            col.addWidget(plot, 1)
+            charts.addLayout(col, 1)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(6)
         box.addLayout(charts, 1)
         box.addWidget(self.caption)
 
@@ -69,11 +93,13 @@ class SpansLayersView(QWidget):
         if analysis is None:
             self.figures = None
             self.caption.setText("")
+            self.caption.setToolTip("")
             return
         self.figures = fig = spans_figures(analysis, plan)
         self._draw_pyramid(fig)
         self._draw_histogram(fig)
         self.caption.setText(fig.after_note)
+        self.caption.setToolTip(fig.after_formula)
 
     def _draw_pyramid(self, fig: SpansFigures) -> None:
         before, after = fig.before_layers, fig.after_layers
@@ -90,6 +116,10 @@ class SpansLayersView(QWidget):
                 x0=[-p / 2 for p in after.people], y=[k + offset for k in after.layers], height=h,
                 width=after.people, brush=colors.after(), pen=pg.mkPen(colors.after().darker(130)),
                 name=f"plan, month {fig.after_month} ({sum(after.people):,.0f})"))
+        keys = [(colors.before(), f"roster ({sum(b.people):,.0f})")]
+        if two:
+            keys.append((colors.after(), f"plan, month {fig.after_month} ({sum(after.people):,.0f})"))
+        self.pyramid_legend.setText(_keys_html(keys))
         layers = sorted(set(b.layers) | set(after.layers if two else []))
         self.pyramid.getAxis("left").setTicks([[(k, str(k)) for k in layers]])
         widest = max([*b.people, *(after.people if two else [])], default=1)
@@ -111,6 +141,13 @@ class SpansLayersView(QWidget):
                 brush=colors.after(), pen=pg.mkPen(colors.after().darker(130)),
                 name=(f"after: ICs per manager (mean {fig.after_mean_span:.1f})"
                       if fig.after_mean_span else "after")))
+        keys = [(colors.before(), f"roster (mean {fig.before_mean_span:.1f})"
+                 if fig.before_mean_span else "roster")]
+        if two:
+            keys.append((colors.after(), f"plan (mean {fig.after_mean_span:.1f})"
+                         if fig.after_mean_span else "plan"))
+        keys.append((colors.fill("ok").darker(115), "healthy 3-15"))
+        self.histogram_legend.setText(_keys_html(keys))
         # Shade the healthy band (3-15 reports) so narrow and wide spans stand out.
         band = pg.LinearRegionItem(values=(2.5, 15.5), movable=False,
                                    brush=pg.mkBrush(colors.fill("ok")), pen=pg.mkPen(None))
