@@ -242,6 +242,20 @@ class MainWindow(QMainWindow):
         e = mb.addMenu("&Edit")
         e.addAction(self.a_undo)
         e.addAction(self.a_redo)
+        e.addSeparator()
+        # these act on the focused table; the table owns the shortcuts, the menu shows them
+        self.table_actions: dict[str, QAction] = {}
+        for key, text, keys in (("copy_selection", "&Copy", "Ctrl+C"),
+                                ("paste_clipboard", "&Paste", "Ctrl+V"),
+                                ("add_row", "&Insert row", "Ins"),
+                                ("duplicate_rows", "D&uplicate rows", "Ctrl+D"),
+                                ("delete_rows", "&Delete rows", "Del")):
+            a = QAction(f"{text}\t{keys}", self)
+            a.setStatusTip("Acts on the table that has the keyboard focus")
+            a.triggered.connect(lambda _=False, k=key: self.table_command(k))
+            e.addAction(a)
+            self.table_actions[key] = a
+        e.aboutToShow.connect(self._update_table_actions)
         v = mb.addMenu("&View")
         for i in range(self.nav.count()):
             name = self.nav.item(i).text()
@@ -303,6 +317,10 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.doc.undo_stack.cleanChanged.connect(self._update_title)
+        # an edit clears what the status bar said about the last one (e.g. a refused value)
+        self.doc.undo_stack.indexChanged.connect(self._edit_done)
+        self.a_undo.triggered.connect(self._said_undo)
+        self.a_redo.triggered.connect(self._said_redo)
         self.doc.pathChanged.connect(self._update_title)
         self.doc.changed.connect(self._doc_changed)
         self.doc.problemsChanged.connect(self._update_problems_button)
@@ -391,6 +409,39 @@ class MainWindow(QMainWindow):
         if hasattr(target, "show_path"):
             target.show_path(tuple(loc))
 
+    def focused_table(self) -> Any:
+        """The table (or team tree) with the keyboard focus, else None."""
+        from .widgets.table import PlanTable
+
+        w = QApplication.focusWidget()
+        while w is not None:
+            if isinstance(w, PlanTable) or w is self.teams_page.tree:
+                return w
+            w = w.parentWidget()
+        return None
+
+    def _update_table_actions(self) -> None:
+        table = self.focused_table()
+        tree = table is self.teams_page.tree
+        for key, a in self.table_actions.items():
+            if tree:
+                a.setEnabled(key in ("add_row", "duplicate_rows", "delete_rows"))
+            elif table is None:
+                a.setEnabled(False)
+            else:
+                a.setEnabled(table.row_actions or key not in ("add_row", "duplicate_rows"))
+
+    def table_command(self, key: str) -> None:
+        table = self.focused_table()
+        if table is None:
+            self.show_message("Click in a table first, then use the Edit menu on it")
+            return
+        if table is self.teams_page.tree:
+            {"add_row": self.teams_page.add_team, "duplicate_rows": self.teams_page.duplicate_selected,
+             "delete_rows": self.teams_page.delete_selected}.get(key, lambda: None)()
+            return
+        getattr(table, key)()
+
     # ----- status ------------------------------------------------------------------------------
     def show_message(self, text: str, ms: int = 8000) -> None:
         self.statusBar().showMessage(text, ms)
@@ -400,6 +451,19 @@ class MainWindow(QMainWindow):
         doc = self.doc
         return not doc.items("teams") and bool(doc.problems) and all(
             tuple(p.loc) == ("teams",) for p in doc.problems if p.severity == "error")
+
+    def _edit_done(self, _index: int) -> None:
+        self.statusBar().clearMessage()
+
+    def _said_undo(self) -> None:
+        stack = self.doc.undo_stack
+        if stack.text(stack.index()):
+            self.show_message(f"Undid: {stack.text(stack.index())}")
+
+    def _said_redo(self) -> None:
+        stack = self.doc.undo_stack
+        if stack.index() > 0 and stack.text(stack.index() - 1):
+            self.show_message(f"Redid: {stack.text(stack.index() - 1)}")
 
     def _update_problems_button(self) -> None:
         problems = self.doc.problems
@@ -585,6 +649,12 @@ class MainWindow(QMainWindow):
         from ..io.planfile import dumps_plan
 
         path = Path(path)
+        name = self.doc.get(("name",), "")
+        if path != self.doc.path and (not isinstance(name, str) or name.strip() in ("", "Untitled plan")):
+            # a new plan is named after its file: "myplan", not "Untitled plan"
+            stem = path.name.removesuffix(".json").removesuffix(".orgplan")
+            if stem:
+                self.doc.set(("name",), stem, "Name the plan")
         text = dumps_plan(self.doc.data).encode("utf-8")
         f = QSaveFile(str(path))
         if not f.open(QSaveFile.OpenModeFlag.WriteOnly) or f.write(QByteArray(text)) != len(text) \

@@ -240,3 +240,74 @@ def test_organisation_page_fits_its_chart_and_keeps_keys_and_caption_clear(make_
         assert "ceil(ln N / ln span)" in spans.caption.toolTip()
     finally:
         set_last_import(None)
+
+
+def test_currency_is_stored_as_an_upper_case_code_and_other_text_is_refused(window):
+    w = window
+    m = w.settings_page.model
+    row = m.row_of(("currency",))
+    assert m.setData(m.index(row, 1), "eur")
+    assert w.doc.data["currency"] == "EUR"
+    assert not m.setData(m.index(row, 1), "euro")
+    assert w.doc.data["currency"] == "EUR"
+    assert "3-letter code" in w.statusBar().currentMessage()
+
+
+def test_status_bar_follows_edits_and_undo(window):
+    w = window
+    m = w.workflows_page.model
+    col = m.column_of(("ai", "adoption"))
+    assert not m.setData(m.index(0, col), "-5%")
+    assert ">= 0%" in w.statusBar().currentMessage()
+    assert m.setData(m.index(0, col), "45%")
+    assert w.statusBar().currentMessage() == ""  # the refusal is gone once a value is accepted
+    w.a_undo.trigger()
+    assert w.statusBar().currentMessage() == "Undid: Edit adoption"
+    w.a_redo.trigger()
+    assert w.statusBar().currentMessage() == "Redid: Edit adoption"
+
+
+def test_saving_a_new_plan_names_it_after_its_file(make_window, tmp_path):
+    w = make_window()
+    w.new_plan()
+    w.teams_page.add_team()
+    assert w.save_to(tmp_path / "myplan.orgplan.json")
+    assert w.doc.data["name"] == "myplan"
+    assert w.windowTitle().startswith("myplan (myplan.orgplan.json)")
+    assert not w.isWindowModified()
+    # a plan that has a name keeps it
+    w.doc.set(("name",), "Northwind 2027")
+    assert w.save_to(tmp_path / "other.orgplan.json")
+    assert w.doc.data["name"] == "Northwind 2027"
+
+
+def test_edit_menu_offers_the_table_commands_on_the_focused_table(window, qapp):
+    w = window
+    texts = [a.text().split("\t")[0].replace("&", "") for a in w.menuBar().actions()[1].menu().actions()]
+    for text in ("Undo", "Redo", "Copy", "Paste", "Insert row", "Duplicate rows", "Delete rows"):
+        assert any(t.startswith(text) for t in texts), (text, texts)
+    w.show_page("Workflows")
+    table = w.workflows_page.table
+    table.setFocus()
+    qapp.processEvents()
+    table.setCurrentIndex(table.model().index(0, 0))
+    n = len(w.doc.data["workflows"])
+    w.table_actions["duplicate_rows"].trigger()
+    assert len(w.doc.data["workflows"]) == n + 1
+    w.table_actions["delete_rows"].trigger()
+    assert len(w.doc.data["workflows"]) == n
+
+
+def test_empty_problems_list_says_so(window):
+    w = window
+    assert not w.doc.problems
+    assert w.problems.topLevelItem(0).text(2) == "No problems"
+
+
+def test_settings_rows_are_all_the_same_height(window, qapp):
+    w = window
+    w.show_page("Settings")
+    qapp.processEvents()
+    t = w.settings_page.table
+    heights = {t.rowHeight(r) for r in range(t.model().rowCount())}
+    assert len(heights) == 1

@@ -250,10 +250,19 @@ GPU_FIELDS: list[Field] = [
           tooltip="Average draw per GPU including its share of the server."),
 ]
 
+def currency_code(text: str) -> str:
+    """``eur`` -> ``EUR``; anything but three letters is refused with the fix."""
+    code = text.strip().upper()
+    if len(code) != 3 or not code.isascii() or not code.isalpha():
+        raise ValueError(f'Currency: "{text.strip()}" is not a 3-letter code; type one like USD, '
+                         "EUR or GBP")
+    return code
+
+
 PLAN_FIELDS: list[Field] = [
     Field("name", ("name",), "Plan name", "text", tooltip="Shown in titles and the export."),
     Field("currency", ("currency",), "Currency", "text", default="USD", default_text="USD",
-          optional=True, tooltip="ISO code of the plan's currency (USD, EUR, GBP...). All money is in it."),
+          optional=True, clean=currency_code, tooltip="ISO code of the plan's currency (USD, EUR, GBP...). All money is in it."),
 ]
 
 _S = ("settings",)

@@ -113,6 +113,7 @@ class Field:
     placeholder: str = ""           # shown (greyed) when the value is absent and has no default
     short: str = ""                 # a narrow table header ("{cur}": the currency symbol)
     group: str = ""                 # columns shown together ("compute": a View toggle)
+    clean: Callable[[str], Any] | None = None  # text -> value, or ValueError (e.g. a currency code)
     extras: dict = field(default_factory=dict)
 
     # ----- display -------------------------------------------------------------
@@ -186,7 +187,7 @@ class Field:
                 return ""
             raise ValueError(f"{self.header} cannot be empty")
         if self.kind == "text":
-            return text.strip()
+            return self.clean(raw) if self.clean is not None else raw
         if self.kind == "id":
             if any(c.isspace() for c in raw):
                 raise ValueError(f'{self.header}: "{raw}" has spaces; use a short id like "{re.sub(r"[^A-Za-z0-9]+", "-", raw).strip("-").lower()}"')

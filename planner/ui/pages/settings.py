@@ -30,9 +30,9 @@ class SettingsPage(QWidget):
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         hh.setStretchLastSection(True)
         self.table.setColumnWidth(1, self.fontMetrics().horizontalAdvance("Reduce (fewer people)") + 40)
-        self.table.setWordWrap(True)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # one line a setting, every row the same height; the full meaning is in the tooltip
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         v = QVBoxLayout(self)
         v.setContentsMargins(12, 10, 12, 6)
         v.addWidget(heading("Settings", self))

@@ -78,6 +78,10 @@ class ProblemsView(QTreeWidget):
             it.setForeground(0, QBrush(QColor(210, 50, 45) if error else QColor(200, 130, 0)))
             it.setToolTip(2, f"{p.path}: {p.message}" if p.loc else p.message)
             items.append(it)
+        if not shown:
+            none = QTreeWidgetItem(["", "", "No problems"])
+            none.setFlags(Qt.ItemFlag.NoItemFlags)
+            items.append(none)
         if len(self.doc.problems) > self.MAX_ROWS:
             more = QTreeWidgetItem(["", "", f"... and {len(self.doc.problems) - self.MAX_ROWS} more"])
             items.append(more)
