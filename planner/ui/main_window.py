@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
     def __init__(self, *, settings: AppSettings | None = None, runner: _Runner | None = None,
                  autosave_s: int | None = None) -> None:
         super().__init__()
+        self._dock_stepped_aside = False   # the Results dock hidden while Overview shows
         self.settings = settings or AppSettings()
         self.doc = PlanDocument(new_plan_data(), parent=self)
         self.recomputer = Recomputer(self.doc, runner=runner, parent=self)
@@ -375,8 +376,21 @@ class MainWindow(QMainWindow):
             self._make_organisation_page()
         if name == "Overview" and self.overview is None:
             self._make_overview()
+        self._dock_for_page(name)
         self.stack.setCurrentIndex(row)
         self.settings.page = name
+
+    def _dock_for_page(self, name: str) -> None:
+        """The Overview page is the results, large: the Results dock would only repeat it.
+
+        It steps aside while Overview shows and comes back when the user leaves, unless they
+        had closed it themselves."""
+        if name == "Overview" and self.results_dock.isVisible():
+            self._dock_stepped_aside = True
+            self.results_dock.hide()
+        elif name != "Overview" and self._dock_stepped_aside:
+            self._dock_stepped_aside = False
+            self.results_dock.show()
 
     def _make_overview(self) -> None:
         page = self._overview_cls(self)
@@ -771,6 +785,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.geometry = self.saveGeometry()
+        if self._dock_stepped_aside:
+            self.results_dock.show()           # saved as the user left it, not as Overview hid it
         self.settings.window_state = self.saveState()
         self.settings.splitter_state = self.splitter.saveState()
         self.settings.sync()

@@ -311,3 +311,17 @@ def test_settings_rows_are_all_the_same_height(window, qapp):
     t = w.settings_page.table
     heights = {t.rowHeight(r) for r in range(t.model().rowCount())}
     assert len(heights) == 1
+
+
+def test_results_dock_steps_aside_for_the_overview_and_comes_back(window):
+    w = window
+    w.show_page("Teams")
+    assert w.results_dock.isVisible()
+    w.show_page("Overview")
+    assert not w.results_dock.isVisible()          # the Overview page is the results, large
+    w.show_page("Workflows")
+    assert w.results_dock.isVisible()
+    w.results_dock.close()                         # closed by the user: stays closed
+    w.show_page("Overview")
+    w.show_page("Teams")
+    assert not w.results_dock.isVisible()

@@ -64,3 +64,4 @@ def test_a_plan_that_changes_nothing_shows_no_payback(make_window, tmp_path, nor
     assert (tile.value, tile.detail, tile.tone) == ("–", "nothing changes yet", "neutral")
     assert cli_main(["summary", str(path)]) == 0
     assert "– (nothing changes)" in capsys.readouterr().out
+
