@@ -20,7 +20,7 @@ SHARED = ROOT.parent / "shared"
 # The sample roster: the shared copy beside the checkout, else the one kept with the tests.
 ADVENTUREWORKS = SHARED / "data" / "adventureworks" / "roster.csv"
 if not ADVENTUREWORKS.exists():
-    ADVENTUREWORKS = ROOT / "tests" / "data" / "rosters" / "adventureworks.csv"
+    ADVENTUREWORKS = ROOT / "tests" / "data" / "rosters" / "adventureworks" / "roster.csv"
 
 
 @pytest.fixture
