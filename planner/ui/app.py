@@ -68,6 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .theme import apply_theme
 
     window = MainWindow()
+    from . import crash
+
+    crash.install(lambda: window)
     apply_theme(window.settings.theme)
     # The window paints first (its editors show the plan's data as read); checking and
     # computing the plan, and importing the engine for it, follow on the next turn.
