@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .atomic import write_atomic
+from .files import read_checked
 
 if TYPE_CHECKING:
     from ..model import Plan
@@ -55,21 +56,7 @@ def read_plan_data(path: str | os.PathLike[str]) -> Any:
     """The JSON data in a plan file (not yet validated)."""
     p = Path(path)
     name = p.name
-    try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise PlanFileError(f"{p}: is a folder, not a plan file")
-        if size > MAX_BYTES:
-            raise PlanFileError(
-                f"{name}: the file is {size / 1e6:.1f} MB; a plan file is at most "
-                f"{MAX_BYTES // (1024 * 1024)} MB. Is this the right file?")
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise PlanFileError(f"{p}: no such file; check the path") from None
-    except PermissionError:
-        raise PlanFileError(f"{p}: permission denied; check the file's permissions") from None
-    except OSError as exc:
-        raise PlanFileError(f"{p}: cannot read the file ({exc.strerror or exc})") from None
+    raw = read_checked(p, what="plan", max_bytes=MAX_BYTES, error=PlanFileError)
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise PlanFileError(f"{name}: the file is saved as UTF-16 (\"Unicode\" in Notepad); "
                             "save it as UTF-8 and try again")

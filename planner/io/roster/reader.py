@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..files import read_checked
 from .columns import known_header_count
 
 if TYPE_CHECKING:
@@ -63,21 +64,7 @@ def read_table(path: str | os.PathLike[str], *, sheet: str | None = None) -> Raw
     """The roster's cells, or :class:`RosterError` with a message naming the file and the fix."""
     p = Path(path)
     name = p.name
-    try:
-        if p.is_dir():
-            raise RosterError(f"{p}: is a folder, not a roster file")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise RosterError(f"{name}: the file is {size / 1e6:.0f} MB; a roster is at most "
-                              f"{MAX_BYTES // 2**20} MB. Is this the right file?")
-        with p.open("rb") as fh:
-            head = fh.read(8)
-    except FileNotFoundError:
-        raise RosterError(f"{p}: no such file; check the path") from None
-    except PermissionError:
-        raise RosterError(f"{p}: permission denied; check the file's permissions") from None
-    except OSError as exc:
-        raise RosterError(f"{p}: cannot read the file ({exc.strerror or exc})") from None
+    head = read_checked(p, what="roster", max_bytes=MAX_BYTES, error=RosterError, head=8)
     if head.startswith(b"PK\x03\x04"):
         return _read_xlsx(p, sheet)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
