@@ -31,11 +31,21 @@ def _sum_by(index: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
 
 
 def ramp(ramp_months: np.ndarray, s_curve: np.ndarray, months: np.ndarray) -> np.ndarray:
-    """r_w(m): share of the full AI effect reached by month m (workflows x months)."""
-    rm = ramp_months[:, None]
+    """r_w(m): share of the full AI effect reached by month m (workflows x months).
+
+    Workflows share a handful of ramps (months x shape), so each distinct ramp is computed
+    once and gathered per workflow.
+    """
+    if ramp_months.size == 0:
+        return np.zeros((0, months.size))
+    keys = ramp_months * 2 + s_curve
+    uniq, inverse = np.unique(keys, return_inverse=True)
+    rm = (uniq // 2)[:, None]
+    curve = (uniq % 2).astype(bool)[:, None]
     with np.errstate(divide="ignore", invalid="ignore"):
         x = np.where(rm > 0, np.minimum(1.0, months[None, :] / np.where(rm > 0, rm, 1.0)), 1.0)
-    return np.where(s_curve[:, None], 3 * x**2 - 2 * x**3, x)
+    profiles = np.where(curve, 3 * x**2 - 2 * x**3, x)
+    return profiles[inverse.reshape(-1)]
 
 
 def layers(n: np.ndarray, k: np.ndarray) -> np.ndarray:
