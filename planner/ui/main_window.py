@@ -50,10 +50,8 @@ PAGE_OF = {"teams": "Teams", "workflows": "Workflows", "models": "Compute", "gpu
 
 
 def _dashboard() -> tuple[type, type]:
-    try:
-        from .dashboard import OverviewPage, ResultsPanel
-    except ImportError:
-        from .fallback import OverviewPage, ResultsPanel
+    from .dashboard import OverviewPage, ResultsPanel
+
     return ResultsPanel, OverviewPage
 
 
