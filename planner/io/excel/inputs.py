@@ -34,7 +34,6 @@ FIXED = ("start_month", "horizon_months")
 
 IN = Look(input=True)
 IN_TXT = Look(input=True, fmt="text")
-CALC = Look()
 
 
 def _in(fmt: str) -> Look:

@@ -90,7 +90,6 @@ class Layout:
     gpu = Cols(GPU_COLS)
     year = Cols(YEAR_COLS)
     cal = Cols(CAL_COLS)
-    wfm = Cols(WF_LEAD)
 
     # Data rows of the item sheets start under one header row.
     FIRST = 2
@@ -150,13 +149,6 @@ def rng(sheet: str, col: str, first: int, count: int) -> str | None:
     if count <= 0:
         return None
     return f"{sheet}!${col}${first}:${col}${first + count - 1}"
-
-
-def col_rng(sheet: str, col: str, first: int, count: int) -> str | None:
-    """Like :func:`rng` with a relative column (the formula is filled right)."""
-    if count <= 0:
-        return None
-    return f"{sheet}!{col}${first}:{col}${first + count - 1}"
 
 
 MONTHLY_COL = Cols(MONTHLY_KEYS)

@@ -34,7 +34,6 @@ YEAR_ROWS = (
 TITLE = Look(bold=True, size=18, colour="1F3A5F")
 SUB = Look(muted=True, size=10)
 SECTION = Look(bold=True, size=12, colour="1F3A5F")
-LABEL = Look()
 NOTE = Look(muted=True, size=9)
 
 
@@ -177,13 +176,13 @@ def write_summary(b: Book) -> dict[str, str]:
         put(b.txt(ws, label, Look(bold=strong, border=True)), *cells, total)
     blank()
     put(b.txt(ws, "How to read this", SECTION))
-    for line in _how_to_read(b, end):
+    for line in _how_to_read(end):
         put(b.txt(ws, line, NOTE))
     _charts(b, ws, chart_col)
     return names
 
 
-def _how_to_read(b: Book, end: str) -> list[str]:
+def _how_to_read(end: str) -> list[str]:
     return [
         f"Today is the organisation as planned now (month 0); After is the last month of the plan ({end}).",
         "Payroll savings are payroll no longer paid, against today's payroll. Compute is what AI costs: "

@@ -39,9 +39,6 @@ class Theme:
     people: QColor         # ICs
     people_2: QColor       # managers
 
-    def css(self, color: QColor) -> str:
-        return color.name()
-
 
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128

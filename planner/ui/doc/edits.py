@@ -143,16 +143,6 @@ def move_in(data: Any, list_path: Sequence[str | int], src: int, dst: int) -> An
     return _update(data, list_path, mv)
 
 
-def ensure_list(data: Any, list_path: Sequence[str | int]) -> Any:
-    """A root in which ``list_path`` holds a list (an absent key becomes ``[]``)."""
-    if isinstance(get_in(data, list_path), list):
-        return data
-    parent = get_in(data, list_path[:-1])
-    if not isinstance(parent, dict):
-        raise EditError("cannot make a list there")
-    return set_in(data, list_path, [])
-
-
 def unique_id(base: str, taken: set[str]) -> str:
     """``base``, or ``base-2``, ``base-3``... whichever is free."""
     base = base.strip() or "item"

@@ -285,7 +285,6 @@ class FormModel(QAbstractTableModel):
     Setting | Value. Used for the plan's settings and a team's details."""
 
     message = Signal(str)
-    VALUE = 1
 
     def __init__(self, doc: PlanDocument, base_path: Sequence[str | int] | None, fields: list[Field],
                  parent=None, *, meaning: bool = False) -> None:
