@@ -125,7 +125,7 @@ class PlanDocument(QObject):
         self.result: Any = None         # last valid planner.engine.Result
         self.plan: Any = None           # the Plan it was computed from
         self.stale_message: str = ""    # why the result is stale ("" when current)
-        self._id_cache: dict[str, tuple[int, dict[str, int]]] = {}
+        self._id_cache: dict[str, tuple[list, dict[str, int]]] = {}
         self._cache: dict[Any, tuple[Any, Any]] = {}
 
     # ----- reading -----------------------------------------------------------------
@@ -153,15 +153,13 @@ class PlanDocument(QObject):
         """``{id: index}`` of a list of objects (teams, workflows, models, gpus); cached."""
         lst = self.items(key)
         hit = self._id_cache.get(key)
-        if hit is not None and hit[0] == id(lst):
+        if hit is not None and hit[0] is lst:
             return hit[1]
         out: dict[str, int] = {}
         for i, item in enumerate(lst):
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 out.setdefault(item["id"], i)
-        self._id_cache[key] = (id(lst), out)
-        self._id_keep = getattr(self, "_id_keep", {})
-        self._id_keep[key] = lst  # keep the list alive so its id() stays unique
+        self._id_cache[key] = (lst, out)
         return out
 
     def cached(self, key: Any, depends: str, build: Any) -> Any:
