@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import time
 from pathlib import Path
 from typing import Any
@@ -55,14 +54,9 @@ def _dashboard() -> tuple[type, type]:
     return ResultsPanel, OverviewPage
 
 
-def roster_ui() -> Any | None:
-    """``planner.ui.roster`` when it exists (imported lazily), else None."""
-    if importlib.util.find_spec("planner.ui.roster") is None:
-        return None
-    try:
-        return importlib.import_module("planner.ui.roster")
-    except ImportError:
-        return None
+def roster_ui() -> Any:
+    """``planner.ui.roster``, imported on first use (its page and the roster import)."""
+    return importlib.import_module("planner.ui.roster")
 
 
 class MainWindow(QMainWindow):
@@ -136,9 +130,8 @@ class MainWindow(QMainWindow):
             self._add_page(name, page, tip, style.standardIcon(icons[name]))
         self.organisation_page = None
         # the roster package is imported when its page is first shown (~30 ms at start-up)
-        if importlib.util.find_spec("planner.ui.roster") is not None:
-            self._add_page("Organisation", None, "The organisation from an HR roster",
-                           style.standardIcon(icons["Organisation"]))
+        self._add_page("Organisation", None, "The organisation from an HR roster",
+                       style.standardIcon(icons["Organisation"]))
         self.nav.setIconSize(QSize(20, 20))
         fm = self.nav.fontMetrics()
         self.nav.setMinimumWidth(fm.horizontalAdvance("Organisation") + 70)
@@ -407,9 +400,8 @@ class MainWindow(QMainWindow):
     def _make_organisation_page(self) -> None:
         try:
             page = roster_ui().OrganisationPage(self)
-            if hasattr(page, "set_document"):
-                page.set_document(self.doc)
-        except Exception as exc:  # noqa: BLE001 - a broken optional page must not break the app
+            page.set_document(self.doc)
+        except Exception as exc:  # noqa: BLE001 - a page that fails to build must not break the app
             page = QLabel(f"The Organisation page could not be shown: {exc}", self)
         self._swap_page("Organisation", page)
         self.organisation_page = page
@@ -727,9 +719,6 @@ class MainWindow(QMainWindow):
 
     def import_roster(self, *, path: Path | None = None) -> None:
         mod = roster_ui()
-        if mod is None or not hasattr(mod, "import_roster_dialog"):
-            dialogs.inform(self, "Import roster", "Roster import is not available in this version.")
-            return
         if not self.maybe_save():
             return
         data = mod.import_roster_dialog(self, path=path) if path else mod.import_roster_dialog(self)
