@@ -3,7 +3,8 @@
 Opens the plan given on the command line, else the last plan, else the bundled Northwind
 example; after a crash it first offers to restore the autosaved changes. Start-up imports
 no pandas or openpyxl (the engine builds its tables lazily; the export imports openpyxl
-when used); pyqtgraph comes in only through the dashboard.
+when used); pyqtgraph comes in through the dashboard (and the Organisation
+page's spans view, when that page is first shown).
 """
 
 from __future__ import annotations

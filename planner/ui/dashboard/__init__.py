@@ -3,7 +3,8 @@
 ``ResultsPanel`` is the compact, always-visible results dock; ``OverviewPage`` is the
 leadership view with large tiles and a grid of charts. Both take ``set_result(result,
 currency)`` (``None`` shows an empty state that teaches) and ``set_stale(stale, message)``.
-Importing this package imports pyqtgraph; nothing outside it should.
+Importing this package imports pyqtgraph (the only other user is the roster page's spans view,
+imported when that page is built).
 """
 
 from __future__ import annotations
