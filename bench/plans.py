@@ -42,11 +42,14 @@ def big_plan_data(teams: int = 10_000, workflows: int = 50_000, months: int = 36
                              "cached_share": round(rng.uniform(0, 0.9), 2)}
         wf_list.append(wf)
     return {
-        "format": "orgplan", "schema_version": 1, "name": "Bench plan", "currency": "USD",
+        "format": "orgplan", "schema_version": 2, "name": "Bench plan", "currency": "USD",
         "settings": {"start_month": "2027-01", "horizon_months": months, "headcount_policy": "reduce",
                      "redeploy_share": 0.2, "target_span": 8, "severance_months": 3,
                      "implementation_cost": 1_000_000, "price_decline_per_year": 0.3,
-                     "token_growth_per_year": 0.4, "peak_to_average": 3, "pue": 1.2, "usd_per_kwh": 0.08},
+                     "token_growth_per_year": 0.4, "peak_to_average": 3, "pue": 1.2, "usd_per_kwh": 0.08,
+                     "volume_growth_per_year": 0.1, "wage_growth_per_year": 0.03,
+                     "discount_rate_per_year": 0.08, "throughput_gain_per_year": 0.3,
+                     "gpu_price_decline_per_year": 0.1},
         "teams": team_list, "workflows": wf_list,
         "models": [
             {"id": "small-api", "hosting": "api", "input_per_mtok": 0.25, "output_per_mtok": 2.0,
@@ -63,7 +66,7 @@ def big_plan_data(teams: int = 10_000, workflows: int = 50_000, months: int = 36
         "gpus": [
             {"id": "h100-cloud", "pricing": "cloud", "per_gpu_hour": 2.99, "watts_per_gpu": 1275},
             {"id": "h100-owned", "pricing": "owned", "capex_per_gpu": 33000,
-             "amortization_months": 48, "watts_per_gpu": 1275},
+             "amortization_months": 48, "watts_per_gpu": 1275, "overhead_per_gpu_month": 150},
         ],
     }
 

@@ -53,7 +53,7 @@ def parse_plan_text(text: str, *, source: str = "plan") -> Any:
 
 
 def read_plan_data(path: str | os.PathLike[str]) -> Any:
-    """The JSON data in a plan file (not yet validated)."""
+    """The JSON data in a plan file (not yet validated), at the current schema version."""
     p = Path(path)
     name = p.name
     raw = read_checked(p, what="plan", max_bytes=MAX_BYTES, error=PlanFileError)
@@ -68,7 +68,9 @@ def read_plan_data(path: str | os.PathLike[str]) -> Any:
         line = raw[: exc.start].count(b"\n") + 1
         raise PlanFileError(
             f"{name} line {line}: not UTF-8 text (byte {exc.start}); save the file as UTF-8") from None
-    return parse_plan_text(text, source=name)
+    from ..plan.migrate import migrate
+
+    return migrate(parse_plan_text(text, source=name))
 
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .schema import SCHEMA_VERSION, Plan
+from .schema import READS, SCHEMA_VERSION, Plan
 
 Loc = tuple[str | int, ...]
 
@@ -74,6 +74,8 @@ def _show(value: Any) -> str:
         return "an object"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, int) and abs(value) >= 10**15:
+        return f"a number of {len(str(abs(value)))} digits"
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value)) if not math.isinf(value) else str(value)
     return str(value)
@@ -105,22 +107,24 @@ def _clean_loc(loc: Loc) -> Loc:
     return tuple(out)
 
 
+_PLACE_OBJ = {"settings": "settings", "teams": "team", "roles": "role", "ai_seats": "ai_seats",
+              "workflows": "workflow", "ai": "ai", "compute": "compute", "stress": "stress",
+              "scenarios": "scenario", "overrides": "override", "ranges": "range",
+              "models": "model", "gpus": "gpu"}
+
+
 def _known_keys(loc: Loc) -> list[str]:
     """Keys valid at the object holding ``loc[-1]`` (for "did you mean")."""
     from . import schema
 
-    by_parent = {
-        (): schema.Plan, ("settings",): schema.Settings, ("teams",): schema.Team,
-        ("roles",): schema.Role, ("ai_seats",): schema.AiSeats, ("workflows",): schema.Workflow,
-        ("ai",): schema.AiEffect, ("compute",): schema.ComputeUse,
-    }
     named = [p for p in loc[:-1] if isinstance(p, str)]
-    key = (named[-1],) if named else ()
-    if key == ("models",):
-        return sorted(set(schema.ApiModel.model_fields) | set(schema.SelfHostedModel.model_fields))
-    if key == ("gpus",):
-        return sorted(set(schema.CloudGpu.model_fields) | set(schema.OwnedGpu.model_fields))
-    cls = by_parent.get(key)
+    obj = _PLACE_OBJ.get(named[-1]) if named else "plan"
+    if obj in schema.KIND_CLASSES:
+        keys: set[str] = set()
+        for cls in schema.KIND_CLASSES[obj].values():
+            keys |= set(cls.model_fields)
+        return sorted(keys)
+    cls = schema.CLASSES.get(obj or "")
     return list(cls.model_fields) if cls else []
 
 
@@ -128,8 +132,8 @@ def _other_kind(data: Any, loc: Loc) -> str | None:
     """For a key of the other kind of model or GPU (``gpu`` on an API model): say so."""
     from . import schema
 
-    kinds = {"models": ("hosting", {"api": schema.ApiModel, "self": schema.SelfHostedModel}),
-             "gpus": ("pricing", {"cloud": schema.CloudGpu, "owned": schema.OwnedGpu})}
+    kinds = {"models": ("hosting", schema.KIND_CLASSES["model"]),
+             "gpus": ("pricing", schema.KIND_CLASSES["gpu"])}
     if len(loc) != 3 or loc[0] not in kinds or not isinstance(loc[1], int):
         return None
     tag, classes = kinds[str(loc[0])]
@@ -198,7 +202,7 @@ def _structural(data: Any) -> tuple[list[Problem], Plan | None]:
             msg = _message(err)
             if err["type"] == "extra_forbidden":
                 msg = _other_kind(data, loc) or msg + _suggest(loc[-1], _known_keys(loc))
-            if err["type"] == "literal_error" and loc == ("schema_version",):
+            if loc == ("schema_version",) and err["type"] != "missing":
                 msg = _version_message(err.get("input"))
             out.append(Problem(loc, msg))
         return out, None
@@ -209,7 +213,7 @@ def _version_message(v: Any) -> str:
     if isinstance(v, int) and not isinstance(v, bool) and v > SCHEMA_VERSION:
         return (f"this plan was written by a newer OrgPlanner (schema_version {v}); this version "
                 f"reads up to {SCHEMA_VERSION}: update OrgPlanner to open it")
-    return f"must be {SCHEMA_VERSION}, got {_show(v)}"
+    return f"must be {' or '.join(map(str, READS))}, got {_show(v)}"
 
 
 def _items(data: dict, key: str) -> list[tuple[int, dict]]:

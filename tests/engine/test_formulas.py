@@ -9,7 +9,7 @@ import pytest
 from helpers import tiny_plan, with_changes
 
 from planner.engine import ceil_star, compute
-from planner.engine.compute import layers
+from planner.engine.formulas import layers_needed, tree_layers
 from planner.model import parse_plan
 
 HPM = 1760 / 12  # hours of one FTE per month
@@ -91,7 +91,10 @@ def test_review_overhead_and_negative_savings():
                                                        "review_overhead": 0.3})
     r = run(data)
     assert col(r, "hours_saved")[0] == pytest.approx(-200)
-    assert col(r, "ic")[0] == 10           # slower work never adds people above the baseline
+    # AI that slows the work needs hires: 200 hours = 1.36 FTE more -> ceil(11.36) = 12 ICs
+    assert col(r, "ic")[0] == 12 and col(r, "managers")[0] == 3   # own span 5: ceil(12 / 5)
+    assert col(r, "payroll_savings")[0] == pytest.approx(-(2 * 60000 + 120000) / 12)
+    assert col(r, "payroll_savings_ai")[0] == pytest.approx(-(2 * 60000 + 120000) / 12)
 
 
 def test_ceil_star_ignores_float_noise():
@@ -99,10 +102,11 @@ def test_ceil_star_ignores_float_noise():
 
 
 @pytest.mark.parametrize(("n", "k", "expected"), [
-    (373, 57, 4), (350, 48, 3), (4096, 1024, 6), (4096, 512, 4), (0, 5, 0), (5, 0, 0), (5, 5, None),
-    (10, 9, 22)])
-def test_layers(n, k, expected):
-    got = layers(np.array([float(n)]), np.array([float(k)]))[0]
+    # span of control (N + K - 1) / K, then ceil*(ln N / ln span), at least 1
+    (373, 57, 3), (350, 48, 3), (4096, 1024, 6), (4096, 585, 4), (0, 5, 0), (5, 0, 0),
+    (5, 5, 3), (10, 9, 4), (1, 1, None), (1, 5, None)])
+def test_layers_needed(n, k, expected):
+    got = float(layers_needed(np.array([float(n)]), np.array([float(k)]))[0])
     assert (None if math.isnan(got) else int(got)) == expected
 
 
@@ -110,7 +114,19 @@ def test_coordination_paths_and_spans():
     s = run(tiny_plan()).summary
     assert s["baseline"]["coordination_paths"] == 66      # 12 * 11 / 2
     assert s["final"]["coordination_paths"] == 45         # 10 * 9 / 2
-    assert s["baseline"]["avg_span"] == 5 and s["final"]["avg_span"] == 4
+    assert s["baseline"]["avg_span"] == 5.5 and s["final"]["avg_span"] == 4.5   # (N + K - 1) / K
+    assert s["baseline"]["ics_per_manager"] == 5 and s["final"]["ics_per_manager"] == 4
+
+
+def test_layers_follow_the_team_tree():
+    # a chain top -> mid -> leaf; the leaf's ICs count the managed teams above them
+    parent = np.array([-1, 0, 1, 0])
+    ic = np.array([[0, 0, 5, 2.0]])
+    mgr = np.array([[1, 1, 1, 0.0]])
+    assert tree_layers(parent, ic, mgr).tolist() == [3]
+    mgr_gone = np.array([[1, 0, 1, 0.0]])       # mid lost all its managers: its layer goes
+    assert tree_layers(parent, ic, mgr_gone).tolist() == [2]
+    assert tree_layers(parent, np.zeros((1, 4)), mgr).tolist() == [0]   # nobody to manage
 
 
 API = {"id": "m", "hosting": "api", "input_per_mtok": 1.0, "output_per_mtok": 5.0,
@@ -253,3 +269,116 @@ def test_ratios_with_zero_denominators_are_null():
     assert s["final"]["headcount"] == 0
     assert s["compression_ratio"] is None and s["final"]["avg_span"] is None
     assert s["final"]["layers"] == 0 and s["final"]["compute_to_payroll"] is None
+
+
+# ----- version 2: growth, attrition, wages, prices both ways, infrastructure, NPV --------------
+def test_volume_growth_needs_hires_without_ai_and_with_it():
+    data = tiny_plan(horizon_months=13, volume_growth_per_year=0.5)
+    data["workflows"][0].pop("ai")
+    r = run(data)
+    # month 13: 1,000 hours x 1.5 -> 500 extra hours = 3.41 FTE -> ceil(13.41) = 14 ICs
+    assert col(r, "ic")[12] == 14 and col(r, "headcount_without_ai")[12] == 14 + 3
+    assert col(r, "managers")[12] == 3          # own span 5: ceil(14 / 5)
+    with_ai = run(tiny_plan(horizon_months=13, volume_growth_per_year=0.5))
+    # with AI: 1,500 hours x 80% x 50% = 600 saved (4.09 FTE) against 3.41 extra -> 10 - 0.68
+    assert col(with_ai, "ic")[12] == 10
+    assert col(with_ai, "headcount_without_ai")[12] == 17   # the hiring AI avoided: 7 people
+
+
+def test_a_workflow_may_grow_at_its_own_rate():
+    data = tiny_plan(horizon_months=13, volume_growth_per_year=0.5)
+    data["workflows"][0]["volume_growth_per_year"] = 0.0
+    assert col(run(data), "headcount_without_ai")[12] == 12
+
+
+def test_attrition_lowers_headcount_at_its_pace_without_severance():
+    data = tiny_plan(horizon_months=12, reduction="attrition", attrition_per_year=0.12,
+                     severance_months=6)
+    data["workflows"][0]["ai"]["time_saved"] = 1.0   # 800 hours = 5.45 FTE -> 4 ICs needed
+    r = run(data)
+    # 10 ICs x 12% / 12 = 0.1 a month leave: 9.9, 9.8 ... never below the 5 needed
+    assert col(r, "ic")[:3] == pytest.approx([9.9, 9.8, 9.7])
+    assert col(r, "ic")[11] == pytest.approx(8.8)
+    assert col(r, "severance").sum() == 0
+
+
+def test_attrition_hires_at_once_when_the_work_needs_it():
+    data = tiny_plan(horizon_months=3, reduction="attrition", volume_growth_per_year=10)
+    data["workflows"][0].pop("ai")
+    r = run(data)
+    assert col(r, "ic")[1] == math.ceil(10 + 1000 * (11 ** (1 / 12) - 1) / HPM - 1e-9)
+
+
+def test_wage_growth_raises_every_organisation_alike():
+    r = run(tiny_plan(horizon_months=13, wage_growth_per_year=0.1))
+    pay13 = (8 * 60000 + 2 * 120000) / 12 * 1.1
+    assert col(r, "payroll")[12] == pytest.approx(pay13)
+    assert col(r, "payroll_without_ai")[12] == pytest.approx((10 * 60000 + 2 * 120000) / 12 * 1.1)
+    assert r.summary["baseline"]["payroll_annual"] == pytest.approx(840000)   # today, unindexed
+
+
+def test_npv_discounts_each_month_at_its_end():
+    r = run(tiny_plan(horizon_months=12, discount_rate_per_year=0.2))
+    flows = col(r, "net_cash")
+    expected = sum(f / 1.2 ** (m / 12) for m, f in enumerate(flows, start=1))
+    assert r.summary["npv_net_cash"] == pytest.approx(expected)
+    assert r.summary["npv_net_cash"] < r.summary["cumulative_net_cash"]
+
+
+def test_savings_split_a_target_span_alone_is_structure():
+    data = tiny_plan(target_span=10)
+    data["workflows"][0].pop("ai")
+    r = run(data)
+    # no AI: 10 ICs stay; managers 2 -> ceil(10 / 10) = 1: 120,000 a year from structure
+    assert col(r, "payroll_savings_ai")[0] == 0
+    assert col(r, "payroll_savings_structure")[0] == pytest.approx(10000)
+
+
+def test_prices_may_rise_and_a_model_may_carry_its_own_trend():
+    r = run(api_plan(horizon_months=13, price_decline_per_year=-1.0))
+    assert col(r, "api_cost")[12] == pytest.approx(1.68 * 2)       # -100%: prices double a year
+    data = api_plan(horizon_months=13, price_decline_per_year=-1.0)
+    data["models"][0]["price_decline_per_year"] = 0.5
+    assert col(run(data), "api_cost")[12] == pytest.approx(1.68 * 0.5)
+
+
+def test_token_use_may_shrink():
+    r = run(api_plan(horizon_months=13, token_growth_per_year=-0.5))
+    assert col(r, "tokens_in")[12] == pytest.approx(1.6e6 * 0.5)
+
+
+def test_serving_gets_faster_and_gpus_cheaper():
+    data = self_plan("cloud", horizon_months=13, throughput_gain_per_year=1.0,
+                     gpu_price_decline_per_year=0.5)
+    r = run(data)
+    # month 13: the same work at twice the speed: 547.5 GPU-hours -> 1 GPU, rented at half price
+    assert r.gpu_hours[0][12] == pytest.approx(1095 / 2)
+    assert col(r, "gpus")[12] == 1
+    assert col(r, "gpu_cost")[12] == pytest.approx(730 * 2.0 * 0.5)
+
+
+def test_owned_gpus_pay_overhead_and_report_their_busy_share():
+    data = self_plan("owned", horizon_months=3, gpu_price_decline_per_year=0.5)
+    data["gpus"][0]["overhead_per_gpu_month"] = 150
+    r = run(data)
+    energy = np.array([1, 2, 2]) * 730 * 1.5 * 0.2
+    assert col(r, "gpu_cost") == pytest.approx(energy + np.array([1, 2, 2]) * 150)
+    assert col(r, "capex")[1] == pytest.approx(3000 * 0.5 ** (1 / 12))   # bought in month 2
+    fleet = r.summary["final"]["fleets"]
+    assert fleet == [{"model": "llm", "gpu": "g", "gpus": 2, "busy_share": pytest.approx(0.75)}]
+
+
+def test_fractional_managers_are_kept_while_the_team_is_unchanged():
+    data = tiny_plan()
+    data["teams"][0]["roles"][1]["headcount"] = 0.8
+    data["workflows"] = []
+    r = run(data)
+    assert col(r, "managers")[0] == pytest.approx(0.8)
+
+
+def test_payback_is_null_when_nothing_changes():
+    data = tiny_plan()
+    data["workflows"] = []
+    r = run(data)
+    assert r.summary["payback_month"] is None
+    assert r.summary["compression_ratio"] == 1

@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import EXAMPLE, SHARED
+from conftest import EXAMPLE
 from helpers import diff_paths
 
 from planner.cli import main as cli_main
 from planner.engine import compute
 
-EXPECTED = SHARED / "examples" / "northwind.summary.json"
-if not EXPECTED.exists():  # the expected figures travel with the repository as well
-    EXPECTED = EXAMPLE.parent.parent.parent / "tests" / "data" / "northwind.summary.json"
+# The contract's worked example: a version 1 file and the version 2 results expected of it.
+DATA = EXAMPLE.parent.parent.parent / "tests" / "data"
+V1_PLAN = DATA / "northwind.v1.orgplan.json"
+EXPECTED = DATA / "northwind.summary.json"
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +30,8 @@ def test_engine_reproduces_every_number(northwind, expected):
 def test_headline_figures(northwind):
     s = compute(northwind).summary
     assert s["baseline"]["headcount"] == 430 and s["final"]["headcount"] == 398
-    assert s["baseline"]["layers"] == 4 and s["final"]["layers"] == 3
+    assert s["baseline"]["layers"] == 3 and s["final"]["layers"] == 3   # the team tree's depth
+    assert s["final"]["headcount_without_ai"] == 430 and s["compression_ratio"] == 430 / 398
     assert s["payback_month"] == 7
     assert s["monthly"][0]["month"] == "2027-01" and s["monthly"][-1]["month"] == "2029-12"
 

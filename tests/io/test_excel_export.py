@@ -11,14 +11,14 @@ import pytest
 from excel_plans import INJECTIONS, PLANS
 
 from planner.cli import main as cli_main
-from planner.engine import MONTHLY_KEYS, compute
+from planner.engine import compute
 from planner.io.excel import (
     NAMED_RESULT_KEYS,
     ExportCancelled,
     ExportError,
     export_workbook,
 )
-from planner.io.excel.layout import SETTING_KEYS
+from planner.io.excel.layout import MONTHLY_KEYS, SETTING_KEYS
 from planner.model import parse_plan
 
 SHEETS = ["Summary", "Assumptions", "Teams", "Roles", "Workflows", "Models", "GPUs", "Monthly",

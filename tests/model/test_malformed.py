@@ -98,7 +98,7 @@ CASES = [
     ("bad policy", mutate(setp(["settings", "headcount_policy"], "fire")),
      "settings.headcount_policy: must be 'reduce' or 'redeploy'"),
     ("bad month", mutate(setp(["settings", "start_month"], "2027-13")), "settings.start_month: must be a month"),
-    ("zero utilization", mutate(setp(["models", 3, "utilization"], 0)), "models[3].utilization: must be > 0"),
+    ("zero utilization", mutate(setp(["models", 3, "utilization"], 0)), "models[3].utilization: must be >= 0.001"),
     ("zero replicas", mutate(setp(["models", 3, "gpus_per_replica"], 0)), "models[3].gpus_per_replica: must be >= 1"),
     ("unknown key typo", mutate(setp(["teams", 1, "nmae"], "x")),
      'teams[1].nmae: unknown key: remove it or fix its spelling (did you mean "name"?)'),

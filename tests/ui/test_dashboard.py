@@ -51,7 +51,7 @@ def test_tiles_show_the_engines_figures(view, result):
     assert view.tile("headcount").value_text() == "430 → 398"
     assert s["baseline"]["headcount"] == 430 and s["final"]["headcount"] == 398
     assert view.tile("compression").value_text() == f"{s['compression_ratio']:.2f}x" == "1.08x"
-    assert view.tile("layers").value_text() == "4 → 3"
+    assert view.tile("layers").value_text() == "3 → 3"   # the depth of the team tree
     assert view.tile("layers").detail_text() == "span 6.5 → 7.3"
     assert view.tile("fte_freed").value_text() == f"{s['final']['fte_freed']:.1f}" == "34.7"
     assert view.tile("payroll_savings").value_text() == "$4.6M / yr"
@@ -224,7 +224,7 @@ def test_plan_with_no_compute_and_no_people_change(view):
     assert view.tile("compute").value_text() == "£0 / yr"
     assert view.tile("net").value_text() == "£0"
     assert view.model_chart.showing_placeholder
-    assert view.tile("layers").value_text() == "2 → 2"   # ceil(ln 10 / ln 5)
+    assert view.tile("layers").value_text() == "1 → 1"   # one team: one layer
     # nothing is saved or spent: no "paid back in month 1" that would read as a win
     assert view.tile("payback").value_text() == "–"
     assert view.tile("payback").detail_text() == "nothing changes yet"

@@ -59,7 +59,7 @@ def test_a_plan_that_changes_nothing_shows_no_payback(make_window, tmp_path, nor
     path.write_text(json.dumps(northwind_data))
     w = make_window(path)
     w.recomputer.flush()
-    assert w.doc.result.payback_month == 1          # the model's rule: cumulative net cash >= 0
+    assert w.doc.result.payback_month is None       # MODEL.md 5: null when nothing changes
     tile = build_kpis(w.doc.result, "USD")["payback"]
     assert (tile.value, tile.detail, tile.tone) == ("–", "nothing changes yet", "neutral")
     assert cli_main(["summary", str(path)]) == 0

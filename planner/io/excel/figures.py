@@ -9,8 +9,7 @@ from functools import cached_property
 import numpy as np
 
 from ...engine import compute
-from ...engine.arrays import workflow_arrays
-from ...engine.compute import HOURS_PER_MONTH, ramp
+from ...engine.formulas import HOURS_PER_MONTH
 from ...engine.result import Result
 from ...model import ApiModel, OwnedGpu, Plan, SelfHostedModel
 
@@ -49,11 +48,12 @@ class Figures:
     @cached_property
     def wf(self) -> dict[str, np.ndarray]:
         plan = self.plan
-        team_index = {t.id: i for i, t in enumerate(plan.teams)}
-        model_index = {m.id: i for i, m in enumerate(plan.models)}
-        wa = workflow_arrays(plan, team_index, model_index)
-        adopt = wa.adoption[:, None] * ramp(wa.ramp_months, wa.s_curve, self.months)
-        base = wa.volume * wa.minutes / 60.0
+        inp = self.result.inputs
+        v = inp.values
+        volume, minutes = v["workflow.volume_per_month"], v["workflow.minutes_per_unit"]
+        net_saved = v["ai.time_saved"] - v["ai.review_overhead"]
+        adopt = v["ai.adoption"][:, None] * inp.ramp[:, 1:]
+        base = volume * minutes / 60.0
         models = {m.id: m for m in plan.models}
         is_api, pin, pcached, pout = [], [], [], []
         for w in plan.workflows:
@@ -65,17 +65,20 @@ class Figures:
             pout.append(m.output_per_mtok if api else 0.0)
         is_api_a, pin_a, pc_a, pout_a = (np.asarray(x, dtype=np.float64).reshape(-1)
                                          for x in (is_api, pin, pcached, pout))
-        has = (wa.model >= 0).astype(np.float64)
-        tin_unit = wa.volume * wa.calls * wa.tok_in * has
-        tout_unit = wa.volume * wa.calls * wa.tok_out * has
-        api_unit = is_api_a * wa.volume * wa.calls * (
-            wa.tok_in * ((1 - wa.cached) * pin_a + wa.cached * pc_a) + wa.tok_out * pout_a) / 1e6
+        has = (inp.wf_model >= 0).astype(np.float64)
+        calls, tok_in, tok_out = (v["compute.calls_per_unit"], v["compute.input_tokens"],
+                                  v["compute.output_tokens"])
+        cached = v["compute.cached_share"]
+        tin_unit = volume * calls * tok_in * has
+        tout_unit = volume * calls * tok_out * has
+        api_unit = is_api_a * volume * calls * (
+            tok_in * ((1 - cached) * pin_a + cached * pc_a) + tok_out * pout_a) / 1e6
         r = self.result
         hpm = plan.settings.hours_per_fte_year / 12.0
         last = -1
         return {
-            "adoption": adopt, "base_hours": base, "net_saved": wa.net_saved,
-            "hours_unit": base * wa.net_saved, "tin_unit": tin_unit, "tout_unit": tout_unit,
+            "adoption": adopt, "base_hours": base, "net_saved": net_saved,
+            "hours_unit": base * net_saved, "tin_unit": tin_unit, "tout_unit": tout_unit,
             "is_api": is_api_a, "pin": pin_a, "pcached": pc_a, "pout": pout_a, "api_unit": api_unit,
             "final_hours": r.wf_hours_saved[:, last] if len(r.workflow_ids) else np.zeros(0),
             "final_fte": (r.wf_hours_saved[:, last] / hpm) if len(r.workflow_ids) else np.zeros(0),
@@ -121,13 +124,14 @@ class Figures:
     @cached_property
     def team_rows(self) -> dict[str, np.ndarray]:
         r = self.result
-        ta = r.team_arrays
-        span = np.where(np.isnan(ta.span), 1.0, ta.span)
+        raw = r.raw
+        span = np.where(np.isnan(raw.span[0]), 1.0, raw.span[0])
         return {
-            "ic": ta.ic, "mgr": ta.mgr, "c_ic": ta.c_ic, "c_mgr": ta.c_mgr, "span": span,
+            "ic": raw.IC[0], "mgr": raw.M[0], "c_ic": raw.c_ic[0], "c_mgr": raw.c_mgr[0],
+            "span": span,
             "hc0": r.hc[:, 0], "hcH": r.hc[:, -1], "change": r.hc[:, -1] - r.hc[:, 0],
             "fteH": r.fte[:, -1], "savings": (r.pay[:, 0] - r.pay[:, -1]) * 12,
-            "seatsH": r.seats[:, -1] if r.seats.size else np.zeros(len(ta.ids)),
+            "seatsH": r.seats[:, -1] if r.seats.size else np.zeros(len(r.team_ids)),
         }
 
     # ----- summary --------------------------------------------------------------------

@@ -10,8 +10,16 @@ from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
 
-from ...engine.result import MONTHLY_KEYS
 from ...model import Plan
+
+# The Monthly table's columns (the workbook's formulas cover these; the version 2 columns
+# are added with the version 2 formulas).
+MONTHLY_KEYS = (
+    "m", "month", "headcount", "ic", "managers", "fte_freed", "hours_saved", "payroll",
+    "payroll_savings", "tokens_in", "tokens_out", "api_cost", "gpu_cost", "gpus", "energy_kwh",
+    "seat_cost", "capex", "depreciation", "compute_pnl", "compute_cash", "severance", "one_off",
+    "net_pnl", "net_cash",
+)
 
 SETTING_KEYS = (
     "start_month", "horizon_months", "hours_per_fte_year", "headcount_policy", "redeploy_share",

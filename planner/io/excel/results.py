@@ -7,10 +7,9 @@ import warnings
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
-from ...engine.result import MONTHLY_KEYS
 from .book import Book
 from .cells import Look, calc_cell, text_cell, value_cell
-from .layout import MONTHLY_COL, MONTHLY_LABELS, rng
+from .layout import MONTHLY_COL, MONTHLY_KEYS, MONTHLY_LABELS, rng
 
 MONTHLY_FMT = {
     "m": "int", "month": "text", "headcount": "num1", "ic": "num1", "managers": "num1",

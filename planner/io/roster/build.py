@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from ...model import Settings, parse_plan
+from ...model import SCHEMA_VERSION, Settings, parse_plan
 from .analysis import RosterAnalysis
 
 TEAM_MODES = ("department", "manager")
@@ -101,7 +101,7 @@ def build_plan(analysis: RosterAnalysis, *, teams: str = "department", name: str
     notes.append("No workflows yet: add the work each team does and how AI changes it.")
     data: dict[str, Any] = {
         "format": "orgplan",
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "name": name or _plan_name(r.source),
         "currency": currency,
         "settings": Settings().model_dump(exclude_none=True),

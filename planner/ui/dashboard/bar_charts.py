@@ -124,7 +124,7 @@ class TeamFteChart(BarChart):
     def _show(self, result: Result) -> None:
         fte = result.fte[:, -1]
         hc = result.hc
-        names = result.team_arrays.names
+        names = result.team_names
         end = month_name(result, result.horizon)
         self.set_axis_label("bottom", f"FTE freed, {nice_month(result.month_labels[-1])}")
         nonzero = np.flatnonzero(np.abs(fte) > 1e-9)

@@ -125,7 +125,7 @@ def build_kpis(result: Result, currency: str) -> dict[str, Kpi]:
             "Inputs: the Headcount figures (Teams and Workflows)",
         ] + ([] if ratio else ["No one is left in the final month, so there is no ratio"]))
 
-    lay = s["_layers_all"]
+    lay = result.layers_series
     l0, lH = _opt(_f(lay[0])), _opt(_f(lay[-1]))
     sp0, spH = _span(n0, k0), _span(nH, kH)
 
@@ -233,7 +233,7 @@ def build_kpis(result: Result, currency: str) -> dict[str, Kpi]:
     cum = s["net_cash"].cumsum()
     formula = ("Payback month = the first month in which cumulative net cash (payroll savings "
                "− compute cash − severance − one-off costs, from month 1) reaches 0 or more")
-    if pb is not None and not (abs(s["net_cash"]) > 1e-6).any():
+    if not (abs(s["net_cash"]) > 1e-6).any():
         # Nothing is saved or spent: "paid back in month 1" would read as a win.
         out["payback"] = Kpi(
             "payback", "Payback", "–", detail="nothing changes yet", tone="neutral",

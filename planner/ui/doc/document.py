@@ -39,7 +39,9 @@ class Change:
 
 
 def new_plan_data(name: str = "Untitled plan") -> dict[str, Any]:
-    return {"format": "orgplan", "schema_version": 1, "name": name, "currency": "USD",
+    from ...plan.fields import SCHEMA_VERSION
+
+    return {"format": "orgplan", "schema_version": SCHEMA_VERSION, "name": name, "currency": "USD",
             "settings": {}, "teams": [], "workflows": [], "models": [], "gpus": []}
 
 

@@ -1,16 +1,12 @@
-"""MODEL.md written as plain Python loops, one month and one workflow at a time.
-
-This is the readable statement of the formulas. It is slow on purpose: the tests check the
-vectorised engine against it on random plans, and ``make bench`` measures the speed-up.
-It returns the same monthly rows and summary figures as :class:`Result`.
-"""
+"""MODEL.md VERSION 1 as plain loops (kept to check that v2 with every new key at its default
+gives the v1 results where the contract says it must)."""
 
 from __future__ import annotations
 
 import math
 from typing import Any
 
-from ..model import ApiModel, OwnedGpu, Plan
+from planner.model import ApiModel, OwnedGpu, Plan
 
 
 def _ceil(x: float) -> float:
