@@ -14,6 +14,7 @@ import pytest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "engine"))   # the plain-loop reference of MODEL.md
 
 EXAMPLE = ROOT / "resources" / "examples" / "northwind.orgplan.json"
 SHARED = ROOT.parent / "shared"

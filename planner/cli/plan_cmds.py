@@ -10,6 +10,7 @@ from pathlib import Path
 from ..engine import compute
 from ..io.planfile import read_plan_data
 from ..model import check, parse_plan
+from .common import CliError
 from .format import summary_table
 
 
@@ -25,6 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "or the MODEL.md summary object with --json.")
     p.add_argument("plan", help="a .orgplan.json file")
     p.add_argument("--json", action="store_true", help="print the summary as JSON on stdout")
+    p.add_argument("--scenario", metavar="ID",
+                   help="compute one of the plan's scenarios instead of the baseline")
     p.set_defaults(handler=run_summary)
 
 
@@ -48,9 +51,23 @@ def run_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def load_scenario(path: str, scenario: str | None):
+    """The validated plan of a scenario of the plan file (the baseline when None)."""
+    from ..plan import scenarios as S
+
+    name = Path(path).name
+    data = read_plan_data(path)
+    base = parse_plan(data, source=name)  # the whole plan first: every problem, with its place
+    if scenario in (None, S.BASELINE):
+        return data, base
+    try:
+        return data, parse_plan(S.resolved(data, scenario), source=name)
+    except KeyError as exc:
+        raise CliError(f"{name}: {exc.args[0]}") from None
+
+
 def run_summary(args: argparse.Namespace) -> int:
-    data = read_plan_data(args.plan)
-    plan = parse_plan(data, source=Path(args.plan).name)
+    _, plan = load_scenario(args.plan, args.scenario)
     result = compute(plan)
     if args.json:
         json.dump(result.summary, sys.stdout, indent=1, allow_nan=False)

@@ -70,6 +70,26 @@ def aggregate(coef: np.ndarray, group: np.ndarray, n_groups: int, key: np.ndarra
     return out.reshape(D, n_groups, n_keys)
 
 
+def keyed_sum(coef: np.ndarray, group: np.ndarray, n_groups: int, key: np.ndarray,
+              matrix: np.ndarray) -> np.ndarray:
+    """``sum_w coef[d, w] x matrix[d, key_w, m]`` per group: (D, n_groups, months).
+
+    Aggregates per (group, key) first when that table is small (the usual case: a few ramps
+    and growth rates), else expands per workflow and sums (many distinct keys, e.g. a batch
+    that varies every workflow's growth)."""
+    W, K = coef.shape[-1], matrix.shape[-2]
+    if n_groups * K <= 16 * W + 4096:
+        return aggregate(coef, group, n_groups, key, K) @ matrix
+    per_wf = coef[..., None] * np.take(matrix, key, axis=-2)
+    return Grouping(group, n_groups).sum(per_wf)
+
+
+def profile_sum(coef: np.ndarray, group: np.ndarray, n_groups: int, prof: Profiles,
+                first_month: int = 0) -> np.ndarray:
+    """``sum_w coef[d, w] x profile_w(m)`` per group, months from ``first_month``."""
+    return keyed_sum(coef, group, n_groups, prof.prof, prof.matrix[..., first_month:])
+
+
 @dataclass
 class Profiles:
     """Workflows grouped by how their work changes over time: volume index x ramp.
@@ -238,11 +258,9 @@ def run(inp: Inputs, *, ai_only: bool = True, detail: bool = True) -> Raw:
     adoption = _items(V["ai.adoption"])
     net = _items(V["ai.time_saved"]) - _items(V["ai.review_overhead"])
     c_saved = B * adoption * net                           # S_w(m) = c_w x profile(m)
-    A_saved = aggregate(c_saved, inp.wf_team, T, prof.prof, prof.P)
-    saved_t = A_saved @ prof.matrix                                       # hours, per team
+    saved_t = profile_sum(c_saved, inp.wf_team, T, prof)                  # hours, per team
     fte = saved_t / hpm                                                   # F_t(m)
-    A_base = aggregate(B, inp.wf_team, T, prof.growth_key, prof.volume.shape[-2])
-    growth = (A_base @ (prof.volume - 1.0)) / hpm                         # G_t(m)
+    growth = keyed_sum(B, inp.wf_team, T, prof.growth_key, prof.volume - 1.0) / hpm  # G_t(m)
 
     # ----- people (section 3) ----------------------------------------------------------
     hc_r = _items(V["role.headcount"])
@@ -305,9 +323,8 @@ def run(inp: Inputs, *, ai_only: bool = True, detail: bool = True) -> Raw:
     c_in = per_call * _items(V["compute.input_tokens"])                   # tin_w = c x prof x k
     c_out = per_call * _items(V["compute.output_tokens"])
     midx = np.where(has_model, inp.wf_model, 0)
-    month_prof = prof.matrix[..., 1:]
-    Tin = (aggregate(c_in, inp.wf_model, J, prof.prof, prof.P) @ month_prof) * k
-    Tout = (aggregate(c_out, inp.wf_model, J, prof.prof, prof.P) @ month_prof) * k
+    Tin = profile_sum(c_in, inp.wf_model, J, prof, 1) * k
+    Tout = profile_sum(c_out, inp.wf_model, J, prof, 1) * k
     if J:
         d_own = _items(V["model.price_decline_per_year"])
         d = np.where(np.isnan(d_own), _items(V["settings.price_decline_per_year"]).reshape(-1, 1),
@@ -321,8 +338,7 @@ def run(inp: Inputs, *, ai_only: bool = True, detail: bool = True) -> Raw:
         rate_in = (1.0 - cs) * pin[:, midx] + cs * pc[:, midx]
         api_wf = (has_model & inp.model_is_api[midx])[None, :]
         c_api = np.where(api_wf, (c_in * rate_in + c_out * pout[:, midx]) / 1e6, 0.0)
-        api_model = (aggregate(c_api, inp.wf_model, J, prof.prof, prof.P) @ month_prof
-                     ) * k * price_idx
+        api_model = profile_sum(c_api, inp.wf_model, J, prof, 1) * k * price_idx
     else:
         price_idx = np.ones((1, 0, H))
         c_api = np.zeros_like(c_in)

@@ -53,10 +53,14 @@ class PlanInvalid(Exception):
         return "\n".join(f"{head}{p}" for p in self.errors)
 
 
+class ItemId(str):
+    """An item of a list named by its id in a problem's place: ``scenarios[bear]``."""
+
+
 def format_loc(loc: Sequence[str | int]) -> str:
     out = ""
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int | ItemId):
             out += f"[{part}]"
         else:
             out += f".{part}" if out else str(part)
@@ -340,8 +344,28 @@ def check_and_parse(data: Any) -> tuple[list[Problem], Plan | None]:
         return [Problem(("schema_version",), _version_message(version))], None
     problems, plan = _structural(data)
     problems += _references(data)
+    from .scenario_checks import range_problems, scenario_problems
+
+    problems = [_scenario_by_id(data, p) for p in problems]
+    base_ok = not any(p.severity == "error" for p in problems)
+    problems += range_problems(data)
+    problems += scenario_problems(data, check, base_ok)
     problems.sort(key=lambda p: [(0, x, "") if isinstance(x, int) else (1, 0, x) for x in p.loc])
     return problems, None if any(p.severity == "error" for p in problems) else plan
+
+
+def _scenario_by_id(data: dict, p: Problem) -> Problem:
+    """``scenarios[0].overrides[1].value`` -> ``scenarios[bear].overrides[1].value``."""
+    loc = p.loc
+    if len(loc) > 1 and loc[0] == "scenarios" and isinstance(loc[1], int) and not isinstance(
+            loc[1], bool):
+        items = data.get("scenarios")
+        item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
+        sid = item.get("id") if isinstance(item, dict) else None
+        if isinstance(sid, str) and sid.strip() and "]" not in sid and len(loc) > 2 and \
+                loc[2] != "id":
+            return Problem(("scenarios", ItemId(sid), *loc[2:]), p.message, p.severity)
+    return p
 
 
 def parse_plan(data: Any, *, source: str | None = None) -> Plan:
