@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..engine import compute
 from ..io.planfile import read_plan_data
-from ..model import check, parse_plan
+from ..model import check_and_parse, parse_plan
 from .format import summary_table
 
 
@@ -31,18 +31,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_validate(args: argparse.Namespace) -> int:
     name = Path(args.plan).name
     data = read_plan_data(args.plan)
-    problems = check(data)
+    problems, plan = check_and_parse(data)  # validated once: a large plan takes seconds
     errors = [p for p in problems if p.severity == "error"]
     for p in problems:
         if p.severity == "warning":
             print(f"{name}: warning: {p}", file=sys.stderr)
-    if errors:
+    if plan is None:  # some problem is an error
         for p in errors:
             print(f"{name}: {p}", file=sys.stderr)
         n = len(errors)
         print(f"{name}: {n} problem{'s' if n != 1 else ''}; the plan was not loaded", file=sys.stderr)
         return 1
-    plan = parse_plan(data)
     print(f"OK: {name} is a valid plan ({len(plan.teams)} teams, {len(plan.workflows)} workflows, "
           f"{len(plan.models)} models, {len(plan.gpus)} GPUs)")
     return 0
