@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import jsonnumbers
 from .atomic import write_atomic
 from .files import read_checked
 
@@ -32,24 +33,29 @@ class PlanFileError(Exception):
     """A plan file that cannot be read; ``str()`` is the message for the user."""
 
 
-def _no_constants(name: str) -> float:
-    raise ValueError(f"{name} is not allowed in a plan (numbers must be finite)")
-
-
 def parse_plan_text(text: str, *, source: str = "plan") -> Any:
-    """JSON data from text, or PlanFileError naming the line and column."""
+    """JSON data from text, or PlanFileError naming the line and column (and the path of a
+    value a plan cannot hold: NaN, Infinity, a number of hundreds of digits)."""
     if not text.strip():
         raise PlanFileError(f"{source}: the file is empty; it should hold a plan (a JSON object)")
     try:
-        return json.loads(text, parse_constant=_no_constants)
+        data, refused = jsonnumbers.loads(text)
     except json.JSONDecodeError as exc:
         raise PlanFileError(
             f"{source} line {exc.lineno} column {exc.colno}: not valid JSON ({exc.msg}); "
             "fix the file in a text editor or open a backup") from None
-    except ValueError as exc:
-        raise PlanFileError(f"{source}: {exc}") from None
     except RecursionError:
         raise PlanFileError(f"{source}: the JSON is nested too deeply to be a plan") from None
+    except ValueError as exc:  # e.g. a number json cannot convert
+        raise PlanFileError(f"{source}: not valid JSON ({exc}); fix the file in a text editor "
+                            "or open a backup") from None
+    first = jsonnumbers.first_refused(data, text, refused)
+    if first is not None:
+        path, marker, line, column, count = first
+        more = f" ({count - 1} more such value{'s' if count > 2 else ''} below)" if count > 1 else ""
+        raise PlanFileError(f"{source} line {line} column {column}: "
+                            f"{path + ': ' if path else ''}{marker.problem}{more}")
+    return data
 
 
 def read_plan_data(path: str | os.PathLike[str]) -> Any:
