@@ -80,10 +80,10 @@ def sheet_names(path: str | os.PathLike[str]) -> list[str]:
     """The sheets of an .xlsx workbook ([] for a text file)."""
     p = Path(path)
     try:
-        with p.open("rb") as fh:
-            if not fh.read(4).startswith(b"PK\x03\x04"):
-                return []
-    except OSError:
+        if not read_checked(p, what="roster", max_bytes=MAX_BYTES, error=RosterError,
+                            head=4).startswith(b"PK\x03\x04"):
+            return []
+    except RosterError:  # read_table says why
         return []
     wb = _open_workbook(p)
     try:
@@ -168,10 +168,7 @@ def _read_csv(p: Path) -> RawTable:
     import pandas as pd
 
     name = p.name
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise RosterError(f"{p}: cannot read the file ({exc.strerror or exc})") from None
+    raw = read_checked(p, what="roster", max_bytes=MAX_BYTES, error=RosterError)
     text, encoding = decode_bytes(raw, source=name)
     del raw
     if not text.strip():
