@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from .common import CliError, report_error
+from .common import CliError, report_error, tolerant_stdout
 
 # Command modules, in the order their commands appear in --help.
 COMMAND_MODULES = ("plan_cmds", "export_cmd", "roster_cmds")
@@ -56,7 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        return int(args.handler(args) or 0)
+        with tolerant_stdout():
+            return int(args.handler(args) or 0)
     except KeyboardInterrupt:
         print("orgplanner: interrupted", file=sys.stderr)
         return 130

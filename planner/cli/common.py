@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import traceback
+from collections.abc import Iterator
 
 from ..io.atomic import WriteFailed
 from ..io.planfile import PlanFileError
@@ -37,3 +39,22 @@ def report_error(exc: BaseException, *, debug: bool = False) -> int:
     print(f"orgplanner: unexpected error: {type(exc).__name__}: {exc} "
           "(run again with --debug for details)", file=sys.stderr)
     return 2
+
+
+@contextlib.contextmanager
+def tolerant_stdout() -> Iterator[None]:
+    """While a command runs, text stdout cannot encode (a file name with undecodable bytes, a
+    non-UTF-8 console) is printed as an escape (\\udcff, as on stderr) instead of failing
+    the command after its work."""
+    out = sys.stdout
+    old = getattr(out, "errors", None)
+    try:
+        out.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):  # not a TextIOWrapper: leave it
+        old = None
+    try:
+        yield
+    finally:
+        if old is not None:
+            with contextlib.suppress(AttributeError, ValueError, OSError):
+                out.reconfigure(errors=old)  # type: ignore[union-attr]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..formatting import money, number, percent, ratio, smart, tokens
+from ..textsafe import plain_text
 
 
 def summary_table(s: dict[str, Any]) -> str:
@@ -51,7 +52,7 @@ def summary_table(s: dict[str, Any]) -> str:
         vals = [y["payroll_savings"], y["compute_pnl"], y["severance"], y["one_off"],
                 y["net_pnl"], y["net_cash"]]
         out.append(f"{y['year']:<6}" + "".join(f"{money(v, cur):>15}" for v in vals))
-    return "\n".join(out) + "\n"
+    return plain_text("\n".join(out) + "\n")  # the plan's name: no ESC sequences
 
 
 def _payback(s: dict[str, Any]) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..engine import compute
 from ..io.planfile import read_plan_data
 from ..model import check_and_parse, parse_plan
+from ..textsafe import encodable_data
 from .format import summary_table
 
 
@@ -50,10 +51,10 @@ def run_validate(args: argparse.Namespace) -> int:
 def run_summary(args: argparse.Namespace) -> int:
     data = read_plan_data(args.plan)
     plan = parse_plan(data, source=Path(args.plan).name)
-    result = compute(plan)
+    summary = encodable_data(compute(plan).summary)  # a name with a lone surrogate: U+FFFD
     if args.json:
-        json.dump(result.summary, sys.stdout, indent=1, allow_nan=False)
+        json.dump(summary, sys.stdout, indent=1, allow_nan=False)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(summary_table(result.summary))
+        sys.stdout.write(summary_table(summary))
     return 0

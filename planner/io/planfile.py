@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..textsafe import encodable
 from . import jsonnumbers
 from .atomic import write_atomic
 from .files import read_checked
@@ -86,13 +87,16 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
 
 
 def _normalise(value: Any) -> Any:
-    """Whole floats as ints (``120`` not ``120.0``) so files stay readable and stable."""
+    """Whole floats as ints (``120`` not ``120.0``) so files stay readable and stable; a lone
+    surrogate in a string (``"\\ud800"`` in JSON), which UTF-8 cannot hold, as U+FFFD."""
+    if isinstance(value, str):
+        return encodable(value)
     if isinstance(value, float):
         if math.isfinite(value) and value.is_integer() and abs(value) < 2**53:
             return int(value)
         return value
     if isinstance(value, dict):
-        return {k: _normalise(v) for k, v in value.items()}
+        return {encodable(k) if isinstance(k, str) else k: _normalise(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_normalise(v) for v in value]
     return value
@@ -108,7 +112,11 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
 
 
 def dumps_plan(plan: Plan | dict[str, Any]) -> str:
-    """Canonical text of a plan (a Plan, or raw data that may not validate yet)."""
+    """Canonical text of a plan (a Plan, or raw data that may not validate yet).
+
+    Always encodable as UTF-8: a lone surrogate is written as U+FFFD (see planner.textsafe),
+    so saving never fails on a name pasted from a broken source.
+    """
     data = _normalise(plan) if isinstance(plan, dict) else plan_to_data(plan)
     return json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
 
