@@ -206,14 +206,21 @@ def open_stream(ws) -> None:
 
 
 def discard(wb) -> None:
-    """Remove the temp files of a write-only workbook that will not be saved."""
+    """Remove the temp files of a write-only workbook after it was saved or failed to be.
+
+    A save that fails part way (a full disk) has closed some sheets without removing their
+    temp files: those are removed too, not left until the app exits.
+    """
     import contextlib
+    import os
 
     for ws in wb.worksheets:
         writer = getattr(ws, "_writer", None)
-        if writer is None or getattr(ws, "closed", True):
+        if writer is None:
             continue
-        with contextlib.suppress(Exception):
-            ws.close()
-        with contextlib.suppress(Exception):
-            writer.cleanup()
+        if not getattr(ws, "closed", True):
+            with contextlib.suppress(Exception):
+                ws.close()
+        if os.path.exists(getattr(writer, "out", "")):
+            with contextlib.suppress(Exception):
+                writer.cleanup()
