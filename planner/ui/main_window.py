@@ -560,6 +560,7 @@ class MainWindow(QMainWindow):
     def open_plan(self, path: str | Path, *, ask: bool = True) -> bool:
         """Open a plan file. A file that is not JSON (or not an object) is refused with a
         message and the current plan stays; a plan with problems opens with them listed."""
+        from ..io.atomic import clean_stale
         from ..io.planfile import PlanFileError, read_plan_data
 
         if ask and not self.maybe_save():
@@ -576,6 +577,7 @@ class MainWindow(QMainWindow):
                          f"{type(data).__name__ if data is not None else 'null'}.")
             return False
         self.doc.replace(data, path, copy=False)
+        clean_stale(path)  # temp files a killed save of this plan left behind
         self._remember_file(path)
         self._opened = path.name
         if self.recomputer.flush():
@@ -652,7 +654,7 @@ class MainWindow(QMainWindow):
 
     def save_to(self, path: str | Path) -> bool:
         """Write the raw data (even with problems: nothing is lost) with QSaveFile."""
-        from ..io.atomic import explain_os_error
+        from ..io.atomic import clean_stale, explain_os_error
         from ..io.planfile import dumps_plan
 
         path = Path(path)
@@ -663,6 +665,7 @@ class MainWindow(QMainWindow):
             if stem:
                 self.doc.set(("name",), stem, "Name the plan")
         text = dumps_plan(self.doc.data).encode("utf-8")
+        clean_stale(path)
         f = QSaveFile(str(path))
         if not f.open(QSaveFile.OpenModeFlag.WriteOnly) or f.write(QByteArray(text)) != len(text) \
                 or not f.commit():
