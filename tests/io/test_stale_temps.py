@@ -44,7 +44,12 @@ def test_a_stale_temp_folder_or_link_is_not_removed(tmp_path):
     odd = tmp_path / ".plan.orgplan.json.abcdefgh.tmp"
     odd.mkdir()
     os.utime(odd, (0, 0))
-    assert atomic.clean_stale(target) == [] and odd.is_dir()
+    link = tmp_path / ".plan.orgplan.json.linklink.tmp"
+    kept = _touch(tmp_path / "kept.txt", age_s=3600)
+    if hasattr(os, "symlink"):
+        link.symlink_to(kept)
+        os.utime(link, (0, 0), follow_symlinks=False)
+    assert atomic.clean_stale(target) == [] and odd.is_dir() and kept.exists()
 
 
 def test_exporting_removes_the_stale_temps_of_the_workbook(tmp_path, northwind):
