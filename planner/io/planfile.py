@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..textsafe import encodable
+from ..textsafe import encodable, encodable_data
 from . import jsonnumbers
 from .atomic import write_atomic
 from .files import read_checked
@@ -50,6 +50,11 @@ def parse_plan_text(text: str, *, source: str = "plan") -> Any:
     except ValueError as exc:  # e.g. a number json cannot convert
         raise PlanFileError(f"{source}: not valid JSON ({exc}); fix the file in a text editor "
                             "or open a backup") from None
+    if "\\ud" in text or "\\uD" in text:  # maybe a lone surrogate, which UTF-8 cannot hold
+        try:
+            data = encodable_data(data)  # as U+FFFD, the way every file and output shows it
+        except RecursionError:
+            raise PlanFileError(f"{source}: the JSON is nested too deeply to be a plan") from None
     first = jsonnumbers.first_refused(data, text, refused)
     if first is not None:
         path, marker, line, column, count = first
