@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Sequence
 
 from .. import __version__
@@ -56,7 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        with tolerant_stdout():
+        with tolerant_stdout(), warnings.catch_warnings():
+            # numpy's "overflow encountered in multiply" on absurd inputs is noise for a
+            # person: the summary says which results could not be computed.
+            warnings.simplefilter("ignore", RuntimeWarning)
             return int(args.handler(args) or 0)
     except KeyboardInterrupt:
         print("orgplanner: interrupted", file=sys.stderr)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from ..io.atomic import WriteFailed
 from ..io.planfile import PlanFileError
 from ..model import PlanInvalid
+from ..textsafe import visible
 
 
 class CliError(Exception):
@@ -20,24 +21,30 @@ class CliError(Exception):
         self.code = code
 
 
+def say(text: str) -> None:
+    """A message on stderr; a name's control characters show as escapes (``\\x07``) rather
+    than ring, recolour or rewrite the terminal."""
+    print(visible(text), file=sys.stderr)
+
+
 def report_error(exc: BaseException, *, debug: bool = False) -> int:
     """Print a user-facing message for ``exc`` on stderr and return the exit code."""
     if debug:
         traceback.print_exception(exc)
     if isinstance(exc, PlanInvalid):
-        print(str(exc), file=sys.stderr)
+        say(str(exc))
         return 1
     if isinstance(exc, CliError):
-        print(f"orgplanner: {exc}", file=sys.stderr)
+        say(f"orgplanner: {exc}")
         return exc.code
     if isinstance(exc, PlanFileError | WriteFailed):
-        print(f"orgplanner: {exc}", file=sys.stderr)
+        say(f"orgplanner: {exc}")
         return 1
     if isinstance(exc, MemoryError):
-        print("orgplanner: out of memory; the input is too large", file=sys.stderr)
+        say("orgplanner: out of memory; the input is too large")
         return 1
-    print(f"orgplanner: unexpected error: {type(exc).__name__}: {exc} "
-          "(run again with --debug for details)", file=sys.stderr)
+    say(f"orgplanner: unexpected error: {type(exc).__name__}: {exc} "
+        "(run again with --debug for details)")
     return 2
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..io.planfile import read_plan_data
 from ..model import PlanInvalid, check_and_parse
-from .common import CliError
+from .common import CliError, say
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,7 +37,7 @@ def run_export(args: argparse.Namespace) -> int:
     if plan is None:
         raise PlanInvalid(problems, name)
     for problem in problems:  # e.g. ids that differ only in case, which Excel would mix
-        print(f"{name}: warning: {problem}", file=sys.stderr)
+        say(f"{name}: warning: {problem}")
     from ..io.excel import ExportError, export_workbook
 
     try:

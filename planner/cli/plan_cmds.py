@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..engine import compute
 from ..io.planfile import read_plan_data
 from ..model import check_and_parse, parse_plan
 from ..textsafe import encodable_data
+from .common import say
 from .format import summary_table
 
 
@@ -36,12 +39,12 @@ def run_validate(args: argparse.Namespace) -> int:
     errors = [p for p in problems if p.severity == "error"]
     for p in problems:
         if p.severity == "warning":
-            print(f"{name}: warning: {p}", file=sys.stderr)
+            say(f"{name}: warning: {p}")
     if plan is None:  # some problem is an error
         for p in errors:
-            print(f"{name}: {p}", file=sys.stderr)
+            say(f"{name}: {p}")
         n = len(errors)
-        print(f"{name}: {n} problem{'s' if n != 1 else ''}; the plan was not loaded", file=sys.stderr)
+        say(f"{name}: {n} problem{'s' if n != 1 else ''}; the plan was not loaded")
         return 1
     print(f"OK: {name} is a valid plan ({len(plan.teams)} teams, {len(plan.workflows)} workflows, "
           f"{len(plan.models)} models, {len(plan.gpus)} GPUs)")
@@ -49,12 +52,37 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_summary(args: argparse.Namespace) -> int:
+    name = Path(args.plan).name
     data = read_plan_data(args.plan)
-    plan = parse_plan(data, source=Path(args.plan).name)
-    summary = encodable_data(compute(plan).summary)  # a name with a lone surrogate: U+FFFD
+    plan = parse_plan(data, source=name)
+    summary = encodable_data(compute(plan).summary)  # a lone surrogate in a name: U+FFFD
+    as_json, overflowed = finite_or_null(summary)
+    if overflowed:
+        # Valid but far beyond real numbers (a cost of 1e308): JSON has no infinity.
+        say(f"{name}: warning: {overflowed} result{'s are' if overflowed != 1 else ' is'} too "
+            "large to compute and shown as null (or -); check the plan for numbers far beyond real "
+            "ones")
     if args.json:
-        json.dump(summary, sys.stdout, indent=1, allow_nan=False)
+        json.dump(as_json, sys.stdout, indent=1, allow_nan=False)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(summary_table(summary))
     return 0
+
+
+def finite_or_null(value: Any) -> tuple[Any, int]:
+    """JSON-like data with every non-finite float as None, and how many there were."""
+    count = 0
+
+    def walk(v: Any) -> Any:
+        nonlocal count
+        if isinstance(v, float) and not math.isfinite(v):
+            count += 1
+            return None
+        if isinstance(v, dict):
+            return {k: walk(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [walk(x) for x in v]
+        return v
+
+    return walk(value), count
