@@ -111,3 +111,10 @@ def test_rows_after_a_quoted_line_break_keep_their_editor_line_numbers(tmp_path)
     messages = load_roster(path).roster.messages
     assert any(m.startswith("roster.csv line 5: manager id x matches nobody") for m in messages)
     assert any(m.startswith("roster.csv line 9: manager id zz matches nobody") for m in messages)
+
+
+def test_a_csv_header_wider_than_the_column_cap_is_refused_at_once(tmp_path, capsys):
+    path = tmp_path / "roster.csv"
+    path.write_text("a," * 2_000_000, encoding="utf-8")  # one 4 MB line: took minutes before
+    err = _refusal(path, capsys)
+    assert err.startswith("orgplanner: roster.csv line 1: the header has more than 200 columns")

@@ -20,8 +20,8 @@ import numpy as np
 
 from ..files import read_checked
 from . import csvlines, xlsx
+from .base import MAX_COLUMNS, MAX_ROWS, RosterError
 from .columns import known_header_count
-from .errors import RosterError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -176,6 +176,11 @@ def _read_csv(p: Path) -> RawTable:
     sep0 = sniff_delimiter([ln for ln in first if ln.strip()])
     skip = _header_offset(first, sep0)
     sep = sniff_delimiter([ln for ln in first[skip:] if ln.strip()])
+    header = first[skip] if skip < len(first) else ""  # its first 64 KB at most
+    if header.count(sep) >= MAX_COLUMNS:  # before pandas builds a frame that wide
+        raise RosterError(f"{name} line {skip + 1}: the header has more than {MAX_COLUMNS} "
+                          f"columns; a roster has one row per person and a few columns: save "
+                          "only those as CSV")
     try:
         frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, header=None,
                             keep_default_na=False, na_filter=False, skip_blank_lines=False,
@@ -185,6 +190,9 @@ def _read_csv(p: Path) -> RawTable:
                           "per person") from None
     except pd.errors.ParserError as exc:
         raise RosterError(_parser_message(str(exc), text, name, sep)) from None
+    if len(frame) > MAX_ROWS + 1:
+        raise RosterError(f"{name}: more than {MAX_ROWS:,} rows; a roster has one row per "
+                          "person: is this the right file?")
     # pandas skipped ``skip`` records above the header
     lines = csvlines.record_lines(text, sep, count=skip + len(frame))[skip:]
     del text

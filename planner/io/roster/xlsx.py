@@ -16,10 +16,8 @@ from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
-from .errors import RosterError
+from .base import MAX_COLUMNS, MAX_ROWS, RosterError
 
-MAX_ROWS = 1_000_000       # people; Excel's own limit is 1,048,576 rows
-MAX_COLUMNS = 200          # a roster needs a handful
 MAX_CELLS = 20_000_000     # filled cells, about 2 GB of text cells in memory
 MAX_PART = 2**30           # declared size of one XML part (a 1M-row sheet is ~0.5 GB)
 MAX_PARTS = 10_000
