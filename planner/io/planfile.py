@@ -58,7 +58,8 @@ def parse_plan_text(text: str, *, source: str = "plan") -> Any:
     first = jsonnumbers.first_refused(data, text, refused)
     if first is not None:
         path, marker, line, column, count = first
-        more = f" ({count - 1} more such value{'s' if count > 2 else ''} below)" if count > 1 else ""
+        more = f" ({count - 1} more such value{'s' if count > 2 else ''} below)" \
+            if count > 1 else ""
         raise PlanFileError(f"{source} line {line} column {column}: "
                             f"{path + ': ' if path else ''}{marker.problem}{more}")
     return data

@@ -275,7 +275,8 @@ def _references(data: Any) -> list[Problem]:
         # a blank id is not in ``teams`` (reported above): place the cycle at a known member
         where = next((teams[t] for t in chain if t in teams), None)
         out.append(Problem(("teams", where, "parent") if where is not None else ("teams",),
-                           f"the team tree has a cycle ({cycle}): set one parent to null or another team"))
+                           f"the team tree has a cycle ({cycle}): set one parent to null or "
+                           "another team"))
 
     for i, wf in _items(data, "workflows"):
         _ref(out, ("workflows", i, "team"), wf.get("team"), teams, "team")

@@ -37,8 +37,8 @@ def test_a_100000_deep_chain_has_no_cycle_and_its_closed_twin_has_one():
 
 
 def _team(i: int, parent: str | None) -> dict:
-    team = {"id": f"t{i}", "name": f"Team {i}", "roles": [{"name": "Engineer", "kind": "ic", "headcount": 1,
-                                                           "annual_cost": 100000}]}
+    role = {"name": "Engineer", "kind": "ic", "headcount": 1, "annual_cost": 100000}
+    team = {"id": f"t{i}", "name": f"Team {i}", "roles": [role]}
     return team | ({"parent": parent} if parent else {})
 
 
