@@ -93,6 +93,8 @@ def explain_os_error(exc: OSError, path: Path) -> str:
         return f"cannot write {path}: the folder {path.parent} does not exist"
     if code == errno.EROFS:
         return f"cannot write {path}: the drive is read-only. Choose another folder"
+    if code == errno.EISDIR:
+        return f"cannot write {path}: it is a folder. Choose a file name"
     return f"cannot write {path}: {exc.strerror or exc}"
 
 
