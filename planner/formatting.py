@@ -19,7 +19,8 @@ def symbol(currency: str) -> str:
 
 
 def _missing(x: float | None) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
+    """No figure to show: None, NaN, or an infinity (a plan's numbers overflowed)."""
+    return x is None or (isinstance(x, float) and not math.isfinite(x))
 
 
 def compact(x: float) -> str:

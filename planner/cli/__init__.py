@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Sequence
 
 from .. import __version__
-from .common import CliError, report_error
+from .common import CliError, report_error, tolerant_stdout
 
 # Command modules, in the order their commands appear in --help.
 COMMAND_MODULES = ("plan_cmds", "risk_cmds", "export_cmd", "roster_cmds", "prices_cmd")
@@ -56,7 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        return int(args.handler(args) or 0)
+        with tolerant_stdout(), warnings.catch_warnings():
+            # numpy's "overflow encountered in multiply" on absurd inputs is noise for a
+            # person: the summary says which results could not be computed.
+            warnings.simplefilter("ignore", RuntimeWarning)
+            return int(args.handler(args) or 0)
     except KeyboardInterrupt:
         print("orgplanner: interrupted", file=sys.stderr)
         return 130

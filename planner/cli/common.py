@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import traceback
+from collections.abc import Iterator
 
 from ..io.atomic import WriteFailed
 from ..io.planfile import PlanFileError
 from ..model import PlanInvalid
+from ..textsafe import visible
 
 
 class CliError(Exception):
@@ -18,22 +21,47 @@ class CliError(Exception):
         self.code = code
 
 
+def say(text: str) -> None:
+    """A message on stderr; a name's control characters show as escapes (``\\x07``) rather
+    than ring, recolour or rewrite the terminal."""
+    print(visible(text), file=sys.stderr)
+
+
 def report_error(exc: BaseException, *, debug: bool = False) -> int:
     """Print a user-facing message for ``exc`` on stderr and return the exit code."""
     if debug:
         traceback.print_exception(exc)
     if isinstance(exc, PlanInvalid):
-        print(str(exc), file=sys.stderr)
+        say(str(exc))
         return 1
     if isinstance(exc, CliError):
-        print(f"orgplanner: {exc}", file=sys.stderr)
+        say(f"orgplanner: {exc}")
         return exc.code
     if isinstance(exc, PlanFileError | WriteFailed):
-        print(f"orgplanner: {exc}", file=sys.stderr)
+        say(f"orgplanner: {exc}")
         return 1
     if isinstance(exc, MemoryError):
-        print("orgplanner: out of memory; the input is too large", file=sys.stderr)
+        say("orgplanner: out of memory; the input is too large")
         return 1
-    print(f"orgplanner: unexpected error: {type(exc).__name__}: {exc} "
-          "(run again with --debug for details)", file=sys.stderr)
+    say(f"orgplanner: unexpected error: {type(exc).__name__}: {exc} "
+        "(run again with --debug for details)")
     return 2
+
+
+@contextlib.contextmanager
+def tolerant_stdout() -> Iterator[None]:
+    """While a command runs, text stdout cannot encode (a file name with undecodable bytes, a
+    non-UTF-8 console) is printed as an escape (\\udcff, as on stderr) instead of failing
+    the command after its work."""
+    out = sys.stdout
+    old = getattr(out, "errors", None)
+    try:
+        out.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):  # not a TextIOWrapper: leave it
+        old = None
+    try:
+        yield
+    finally:
+        if old is not None:
+            with contextlib.suppress(AttributeError, ValueError, OSError):
+                out.reconfigure(errors=old)  # type: ignore[union-attr]

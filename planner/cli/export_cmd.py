@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from ..io.planfile import read_plan_data
-from ..model import Plan, PlanInvalid, check
-from .common import CliError
+from ..model import PlanInvalid, check_and_parse
+from .common import CliError, say
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,12 +33,11 @@ def run_export(args: argparse.Namespace) -> int:
         raise CliError(f"{out}: the output must be an .xlsx file (for example plan.xlsx)")
     name = Path(args.plan).name
     data = read_plan_data(args.plan)
-    problems = check(data)
-    if any(p.severity == "error" for p in problems):
+    problems, plan = check_and_parse(data)  # validated once: a large plan takes seconds
+    if plan is None:
         raise PlanInvalid(problems, name)
-    plan = Plan.model_validate(data)
     for problem in problems:  # e.g. ids that differ only in case, which Excel would mix
-        print(f"{name}: warning: {problem}", file=sys.stderr)
+        say(f"{name}: warning: {problem}")
     from ..io.excel import ExportError, export_workbook
 
     try:

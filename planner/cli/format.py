@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..formatting import money, number, percent, ratio, smart, tokens
+from ..textsafe import plain_text
 
 
 def summary_table(s: dict[str, Any]) -> str:
@@ -63,7 +64,7 @@ def summary_table(s: dict[str, Any]) -> str:
                 y["severance"] - y["severance_without_ai"], y["one_off"], y["net_pnl"],
                 y["net_cash"]]
         out.append(f"{y['year']:<6}" + "".join(f"{money(v, cur):>17}" for v in vals))
-    return "\n".join(out) + "\n"
+    return plain_text("\n".join(out) + "\n")  # the plan's name: no ESC sequences
 
 
 def _fleet(x: dict[str, Any]) -> str:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..engine import compute
 from ..io.planfile import read_plan_data
-from ..model import check, parse_plan
-from .common import CliError
+from ..model import check_and_parse, parse_plan
+from ..textsafe import encodable_data
+from .common import CliError, say
 from .format import summary_table
 
 
@@ -34,18 +37,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_validate(args: argparse.Namespace) -> int:
     name = Path(args.plan).name
     data = read_plan_data(args.plan)
-    problems = check(data)
+    problems, plan = check_and_parse(data)  # validated once: a large plan takes seconds
     errors = [p for p in problems if p.severity == "error"]
     for p in problems:
         if p.severity == "warning":
-            print(f"{name}: warning: {p}", file=sys.stderr)
-    if errors:
+            say(f"{name}: warning: {p}")
+    if plan is None:  # some problem is an error
         for p in errors:
-            print(f"{name}: {p}", file=sys.stderr)
+            say(f"{name}: {p}")
         n = len(errors)
-        print(f"{name}: {n} problem{'s' if n != 1 else ''}; the plan was not loaded", file=sys.stderr)
+        say(f"{name}: {n} problem{'s' if n != 1 else ''}; the plan was not loaded")
         return 1
-    plan = parse_plan(data)
     print(f"OK: {name} is a valid plan ({len(plan.teams)} teams, {len(plan.workflows)} workflows, "
           f"{len(plan.models)} models, {len(plan.gpus)} GPUs)")
     return 0
@@ -67,11 +69,36 @@ def load_scenario(path: str, scenario: str | None):
 
 
 def run_summary(args: argparse.Namespace) -> int:
+    name = Path(args.plan).name
     _, plan = load_scenario(args.plan, args.scenario)
-    result = compute(plan)
+    summary = encodable_data(compute(plan).summary)  # a lone surrogate in a name: U+FFFD
+    as_json, overflowed = finite_or_null(summary)
+    if overflowed:
+        # Valid but far beyond real numbers (a cost of 1e308): JSON has no infinity.
+        say(f"{name}: warning: {overflowed} result{'s are' if overflowed != 1 else ' is'} too "
+            "large to compute and shown as null (or -); check the plan for numbers far beyond real "
+            "ones")
     if args.json:
-        json.dump(result.summary, sys.stdout, indent=1, allow_nan=False)
+        json.dump(as_json, sys.stdout, indent=1, allow_nan=False)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(summary_table(result.summary))
+        sys.stdout.write(summary_table(summary))
     return 0
+
+
+def finite_or_null(value: Any) -> tuple[Any, int]:
+    """JSON-like data with every non-finite float as None, and how many there were."""
+    count = 0
+
+    def walk(v: Any) -> Any:
+        nonlocal count
+        if isinstance(v, float) and not math.isfinite(v):
+            count += 1
+            return None
+        if isinstance(v, dict):
+            return {k: walk(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [walk(x) for x in v]
+        return v
+
+    return walk(value), count

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..textsafe import plain_text
 from .common import CliError
 
 if TYPE_CHECKING:
@@ -179,7 +180,7 @@ def analysis_text(a: RosterAnalysis) -> str:
 
     buf = io.StringIO()
     _write_problems(buf, a)
-    return text + buf.getvalue()
+    return plain_text(text + buf.getvalue())  # names from the file: no ESC sequences
 
 
 def _flag_list(add, a: RosterAnalysis, idx, what: str) -> None:

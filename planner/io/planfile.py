@@ -14,6 +14,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..textsafe import encodable, encodable_data
+from . import jsonnumbers
 from .atomic import write_atomic
 from .files import read_checked
 
@@ -32,24 +34,35 @@ class PlanFileError(Exception):
     """A plan file that cannot be read; ``str()`` is the message for the user."""
 
 
-def _no_constants(name: str) -> float:
-    raise ValueError(f"{name} is not allowed in a plan (numbers must be finite)")
-
-
 def parse_plan_text(text: str, *, source: str = "plan") -> Any:
-    """JSON data from text, or PlanFileError naming the line and column."""
+    """JSON data from text, or PlanFileError naming the line and column (and the path of a
+    value a plan cannot hold: NaN, Infinity, a number of hundreds of digits)."""
     if not text.strip():
         raise PlanFileError(f"{source}: the file is empty; it should hold a plan (a JSON object)")
     try:
-        return json.loads(text, parse_constant=_no_constants)
+        data, refused = jsonnumbers.loads(text)
     except json.JSONDecodeError as exc:
         raise PlanFileError(
             f"{source} line {exc.lineno} column {exc.colno}: not valid JSON ({exc.msg}); "
             "fix the file in a text editor or open a backup") from None
-    except ValueError as exc:
-        raise PlanFileError(f"{source}: {exc}") from None
     except RecursionError:
         raise PlanFileError(f"{source}: the JSON is nested too deeply to be a plan") from None
+    except ValueError as exc:  # e.g. a number json cannot convert
+        raise PlanFileError(f"{source}: not valid JSON ({exc}); fix the file in a text editor "
+                            "or open a backup") from None
+    if "\\ud" in text or "\\uD" in text:  # maybe a lone surrogate, which UTF-8 cannot hold
+        try:
+            data = encodable_data(data)  # as U+FFFD, the way every file and output shows it
+        except RecursionError:
+            raise PlanFileError(f"{source}: the JSON is nested too deeply to be a plan") from None
+    first = jsonnumbers.first_refused(data, text, refused)
+    if first is not None:
+        path, marker, line, column, count = first
+        more = f" ({count - 1} more such value{'s' if count > 2 else ''} below)" \
+            if count > 1 else ""
+        raise PlanFileError(f"{source} line {line} column {column}: "
+                            f"{path + ': ' if path else ''}{marker.problem}{more}")
+    return data
 
 
 def read_plan_data(path: str | os.PathLike[str]) -> Any:
@@ -82,13 +95,16 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
 
 
 def _normalise(value: Any) -> Any:
-    """Whole floats as ints (``120`` not ``120.0``) so files stay readable and stable."""
+    """Whole floats as ints (``120`` not ``120.0``) so files stay readable and stable; a lone
+    surrogate in a string (``"\\ud800"`` in JSON), which UTF-8 cannot hold, as U+FFFD."""
+    if isinstance(value, str):
+        return encodable(value)
     if isinstance(value, float):
         if math.isfinite(value) and value.is_integer() and abs(value) < 2**53:
             return int(value)
         return value
     if isinstance(value, dict):
-        return {k: _normalise(v) for k, v in value.items()}
+        return {encodable(k) if isinstance(k, str) else k: _normalise(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_normalise(v) for v in value]
     return value
@@ -104,7 +120,11 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
 
 
 def dumps_plan(plan: Plan | dict[str, Any]) -> str:
-    """Canonical text of a plan (a Plan, or raw data that may not validate yet)."""
+    """Canonical text of a plan (a Plan, or raw data that may not validate yet).
+
+    Always encodable as UTF-8: a lone surrogate is written as U+FFFD (see planner.textsafe),
+    so saving never fails on a name pasted from a broken source.
+    """
     data = _normalise(plan) if isinstance(plan, dict) else plan_to_data(plan)
     return json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
 

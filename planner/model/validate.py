@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .schema import READS, SCHEMA_VERSION, Plan
+from .tree import find_cycles
 
 Loc = tuple[str | int, ...]
 
@@ -277,17 +278,13 @@ def _references(data: Any) -> list[Problem]:
                 out.append(Problem(("teams", i, "parent"), "a team cannot be its own parent"))
             else:
                 parents[team["id"]] = parent
-    reported: set[str] = set()
-    for start in parents:
-        chain, node = [start], parents.get(start)
-        while node is not None and node not in chain and node in parents:
-            chain.append(node)
-            node = parents.get(node)
-        if node == start and not reported.intersection(chain):
-            reported.update(chain)
-            cycle = " -> ".join([*chain, start])
-            out.append(Problem(("teams", teams[start], "parent"),
-                               f"the team tree has a cycle ({cycle}): set one parent to null or another team"))
+    for chain in find_cycles(parents):
+        cycle = " -> ".join([*chain, chain[0]])
+        # a blank id is not in ``teams`` (reported above): place the cycle at a known member
+        where = next((teams[t] for t in chain if t in teams), None)
+        out.append(Problem(("teams", where, "parent") if where is not None else ("teams",),
+                           f"the team tree has a cycle ({cycle}): set one parent to null or "
+                           "another team"))
 
     for i, wf in _items(data, "workflows"):
         _ref(out, ("workflows", i, "team"), wf.get("team"), teams, "team")

@@ -43,9 +43,7 @@ def open_initial(window, argv: Sequence[str]) -> None:
 
     recs = find_recoverable(exclude=window.session.id)
     if recs:
-        newest, rest = recs[0], recs[1:]
-        for r in rest:
-            r.discard()
+        newest = recs[0]  # the others are offered at the next start: never deleted unseen
         if dialogs.ask_restore(window, newest.describe()):
             if window.restore(newest):
                 return

@@ -27,7 +27,7 @@ def _write_log(kind: type[BaseException], exc: BaseException, tb: TracebackType 
     path = log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as fh:
+        with path.open("a", encoding="utf-8", errors="backslashreplace") as fh:  # any text
             fh.write(f"\n--- {datetime.now().isoformat(timespec='seconds')} ---\n")
             fh.write("".join(traceback.format_exception(kind, exc, tb)))
         return path

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.painted_once = False
         self.installEventFilter(self)  # until the first paint
         self._opened: str | None = None
+        self._recovered_from: Path | None = None  # a restored plan whose file is gone
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
@@ -314,6 +315,7 @@ class MainWindow(QMainWindow):
         self.a_undo.triggered.connect(self._said_undo)
         self.a_redo.triggered.connect(self._said_redo)
         self.doc.pathChanged.connect(self._update_title)
+        self.doc.pathChanged.connect(lambda: setattr(self, "_recovered_from", None))
         self.doc.changed.connect(self._doc_changed)
         self.doc.problemsChanged.connect(self._update_problems_button)
         self.doc.resultChanged.connect(self._show_result)
@@ -558,6 +560,7 @@ class MainWindow(QMainWindow):
     def open_plan(self, path: str | Path, *, ask: bool = True) -> bool:
         """Open a plan file. A file that is not JSON (or not an object) is refused with a
         message and the current plan stays; a plan with problems opens with them listed."""
+        from ..io.atomic import clean_stale
         from ..io.planfile import PlanFileError, read_plan_data
 
         if ask and not self.maybe_save():
@@ -574,6 +577,7 @@ class MainWindow(QMainWindow):
                          f"{type(data).__name__ if data is not None else 'null'}.")
             return False
         self.doc.replace(data, path, copy=False)
+        clean_stale(path)  # temp files a killed save of this plan left behind
         self._remember_file(path)
         self._opened = path.name
         if self.recomputer.flush():
@@ -637,8 +641,9 @@ class MainWindow(QMainWindow):
         return self.save_to(self.doc.path)
 
     def save_as(self) -> bool:
-        start = self.default_dir(self.doc.path)
-        base = self.doc.path.name if self.doc.path else _file_name(self.doc.name)
+        near = self.doc.path or self._recovered_from  # a restored plan: where its file was
+        start = self.default_dir(near)
+        base = near.name if near else _file_name(self.doc.name)
         path, _ = QFileDialog.getSaveFileName(self, "Save plan as", str(start / base), FILE_FILTER)
         if not path:
             return False
@@ -649,7 +654,7 @@ class MainWindow(QMainWindow):
 
     def save_to(self, path: str | Path) -> bool:
         """Write the raw data (even with problems: nothing is lost) with QSaveFile."""
-        from ..io.atomic import explain_os_error
+        from ..io.atomic import clean_stale, explain_os_error
         from ..io.planfile import dumps_plan
 
         path = Path(path)
@@ -660,6 +665,7 @@ class MainWindow(QMainWindow):
             if stem:
                 self.doc.set(("name",), stem, "Name the plan")
         text = dumps_plan(self.doc.data).encode("utf-8")
+        clean_stale(path)
         f = QSaveFile(str(path))
         if not f.open(QSaveFile.OpenModeFlag.WriteOnly) or f.write(QByteArray(text)) != len(text) \
                 or not f.commit():
@@ -690,11 +696,20 @@ class MainWindow(QMainWindow):
         except PlanFileError as exc:
             dialogs.warn(self, "Cannot restore", str(exc))
             return False
-        self.doc.replace(data, rec.original, copy=False)
+        gone = rec.original is not None and not rec.original_exists
+        # A file that is no longer there (moved, deleted, or a path an older version kept
+        # relative): the plan comes back unsaved and the first Save asks where to save it.
+        self.doc.replace(data, None if gone else rec.original, copy=False)
         self.doc.undo_stack.resetClean()
+        self._recovered_from = rec.original if gone else None
         self._update_title()
+        self.session.autosave(sync=True)  # in this session's autosave before the old goes
         rec.discard()
-        self.show_message("Restored the unsaved changes; save them to keep them")
+        if gone:
+            self.show_message(f"Restored the unsaved changes to {rec.original.name}, which is no "
+                              f"longer at {rec.original.parent}: Save will ask where to save it", 0)
+        else:
+            self.show_message("Restored the unsaved changes; save them to keep them")
         return True
 
     # ----- export and roster --------------------------------------------------------------

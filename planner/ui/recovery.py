@@ -4,7 +4,11 @@ While the app runs, each window's session writes a marker ``session-<id>.json`` 
 data folder (``ORGPLANNER_DATA_DIR`` or the platform's app data folder) and, every minute
 when there are unsaved changes, an autosave copy of the plan. A clean exit deletes both.
 On the next start, a marker left by a session that is no longer running means the app did
-not exit cleanly: if its autosave is newer than the saved file, the user is offered it.
+not exit cleanly, and the user is offered its autosave.
+
+Paths in the marker are absolute, so a restore started from another folder is tied to the
+right file. An autosave is deleted only once the user has answered, or when it holds exactly
+the bytes of the saved file (nothing to recover).
 """
 
 from __future__ import annotations
@@ -44,12 +48,25 @@ def _pid_alive(pid: int) -> bool:
 class Recoverable:
     marker: Path
     autosave: Path
-    original: Path | None
+    original: Path | None   # the plan's file when the autosave was made (absolute)
     saved_at: datetime
+    older_than_file: bool = False  # the file was saved after this autosave (yet differs)
+
+    @property
+    def original_exists(self) -> bool:
+        """The plan's file is still where it was (a relative path, from an older version,
+        cannot be placed: it counts as gone rather than tie the plan to another file)."""
+        return self.original is not None and self.original.is_absolute() and \
+            self.original.is_file()
 
     def describe(self) -> str:
         name = self.original.name if self.original else "an unsaved plan"
-        return f"{name}, autosaved {self.saved_at:%d %b %Y at %H:%M}"
+        text = f"{name}, autosaved {self.saved_at:%d %b %Y at %H:%M}"
+        if self.original is not None and not self.original_exists:
+            text += f" (the file is no longer at {self.original})"
+        elif self.older_than_file:
+            text += " (the file was saved later, with other changes)"
+        return text
 
     def discard(self) -> None:
         for p in (self.autosave, self.marker):
@@ -81,7 +98,7 @@ class Session(QObject):
         self.doc = doc
         self.runner = runner or ThreadRunner()
         self.id = uuid.uuid4().hex[:12]
-        self.folder = data_dir()
+        self.folder = data_dir().resolve()
         self.marker = self.folder / f"session-{self.id}.json"
         self.autosave_path = self.folder / f"autosave-{self.id}.orgplan.json"
         self._saved_index: int | None = None
@@ -96,8 +113,9 @@ class Session(QObject):
 
     def _write_marker(self) -> None:
         with contextlib.suppress(OSError):
+            path = self.doc.path.resolve() if self.doc.path else None  # from any folder
             _write_json(self.marker, {"pid": os.getpid(), "session": self.id,
-                                      "file": str(self.doc.path) if self.doc.path else None,
+                                      "file": str(path) if path else None,
                                       "autosave": str(self.autosave_path), "started": time.time()})
 
     def _clean_changed(self, clean: bool) -> None:
@@ -142,7 +160,8 @@ class Session(QObject):
 def find_recoverable(*, exclude: str | None = None) -> list[Recoverable]:
     """Autosaves left by sessions that ended without a clean exit, newest first.
 
-    An autosave older than the file it belongs to (saved later) is dropped silently.
+    One that holds exactly the saved file's bytes is dropped silently; every other one stays
+    until the user has been asked (see :meth:`Recoverable.discard`).
     """
     folder = data_dir()
     out: list[Recoverable] = []
@@ -165,8 +184,18 @@ def find_recoverable(*, exclude: str | None = None) -> list[Recoverable]:
                 marker.unlink()
             continue
         mtime = autosave.stat().st_mtime
-        if original is not None and original.is_file() and original.stat().st_mtime >= mtime:
-            Recoverable(marker, autosave, original, datetime.fromtimestamp(mtime)).discard()
-            continue
-        out.append(Recoverable(marker, autosave, original, datetime.fromtimestamp(mtime)))
+        rec = Recoverable(marker, autosave, original, datetime.fromtimestamp(mtime))
+        if rec.original_exists:
+            if _same_bytes(autosave, original):
+                rec.discard()  # saved as it was autosaved: nothing to recover
+                continue
+            rec.older_than_file = original.stat().st_mtime >= mtime
+        out.append(rec)
     return sorted(out, key=lambda r: r.saved_at, reverse=True)
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False

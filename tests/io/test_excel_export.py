@@ -177,12 +177,12 @@ def test_permission_denied_keeps_the_old_file_and_leaves_no_temp_file(tmp_path, 
 def test_disk_full_while_saving_is_a_message(tmp_path, northwind, monkeypatch):
     import errno
 
-    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.writer.excel import ExcelWriter
 
-    def full(self, filename):
+    def full(self):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(Workbook, "save", full)
+    monkeypatch.setattr(ExcelWriter, "save", full)
     with pytest.raises(ExportError, match="disk is full"):
         export_workbook(northwind, tmp_path / "plan.xlsx")
     assert _leftovers(tmp_path) == []

@@ -14,12 +14,13 @@ import types
 from dataclasses import dataclass
 from typing import Any
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.xml.functions import Element, SubElement
 
 from ...formatting import symbol
+from ...textsafe import plain_text
 
 # Colours: inputs in the finance convention (blue figures on a pale yellow fill).
 INPUT_FILL = "FFF8E1"
@@ -112,8 +113,8 @@ class CalcCell(Cell):
 
 
 def clean_text(text: str) -> str:
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
-    return text[:MAX_TEXT]
+    """User text as a cell (and XML 1.0) can hold it: see :func:`planner.textsafe.plain_text`."""
+    return plain_text(text)[:MAX_TEXT]
 
 
 def text_cell(ws, text: Any, style: StyleArray | None = None) -> Cell:
@@ -163,6 +164,8 @@ def calc_cell(ws, formula: str | None, value: Any, style: StyleArray | None, *,
 
 
 def _cache_value(value: Any) -> Any:
+    if isinstance(value, str):  # a name copied by a formula: the same text as its input cell
+        return clean_text(value)
     if value is None:
         return NOT_AVAILABLE
     if isinstance(value, float) and not math.isfinite(value):
@@ -203,14 +206,21 @@ def open_stream(ws) -> None:
 
 
 def discard(wb) -> None:
-    """Remove the temp files of a write-only workbook that will not be saved."""
+    """Remove the temp files of a write-only workbook after it was saved or failed to be.
+
+    A save that fails part way (a full disk) has closed some sheets without removing their
+    temp files: those are removed too, not left until the app exits.
+    """
     import contextlib
+    import os
 
     for ws in wb.worksheets:
         writer = getattr(ws, "_writer", None)
-        if writer is None or getattr(ws, "closed", True):
+        if writer is None:
             continue
-        with contextlib.suppress(Exception):
-            ws.close()
-        with contextlib.suppress(Exception):
-            writer.cleanup()
+        if not getattr(ws, "closed", True):
+            with contextlib.suppress(Exception):
+                ws.close()
+        if os.path.exists(getattr(writer, "out", "")):
+            with contextlib.suppress(Exception):
+                writer.cleanup()

@@ -62,7 +62,7 @@ def write_workbook(plan: Plan, path: str | os.PathLike[str], *, values_only: boo
                 writer(b)
             _finish(b, names, values_only=values_only)
             b.step("Saving the workbook")
-            b.wb.save(tmp)
+            _save(b.wb, tmp)
             b.check()
     except WriteFailed as exc:
         raise ExportError(str(exc)) from exc
@@ -73,6 +73,28 @@ def write_workbook(plan: Plan, path: str | os.PathLike[str], *, values_only: boo
     if progress is not None:
         progress(1.0, "Done")
     return target
+
+
+def _save(wb, path: Path) -> None:
+    """``wb.save(path)``, but the zip is closed even when a write fails (a full disk).
+
+    openpyxl leaves its ZipFile to the garbage collector then, whose ``__del__`` fails the
+    same way and prints "Exception ignored in: ZipFile.__del__" after our message.
+    """
+    import contextlib
+    import zipfile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    archive = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    try:
+        # as openpyxl's save_workbook does
+        wb.properties.modified = _dt.datetime.now(tz=_dt.UTC).replace(tzinfo=None)
+        ExcelWriter(wb, archive).save()  # closes the archive when it succeeds
+    except BaseException:
+        with contextlib.suppress(Exception):
+            archive.close()  # releases the file even when writing its end fails again
+        raise
 
 
 def _finish(b: Book, names: dict[str, str], *, values_only: bool) -> None:

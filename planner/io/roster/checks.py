@@ -317,7 +317,7 @@ def build_roster(table: RawTable, mapping: Mapping[str, str]) -> Roster:
     drop = np.zeros(n, dtype=bool)
     if len(stuck):
         for loop in tree.cycles(parent, stuck):
-            chain = " -> ".join(str(k_ids[i]) for i in [*loop, loop[0]])
+            chain = _chain_text([str(k_ids[i]) for i in loop])
             for i in loop:
                 probs.add("cycle", int(k_lines[i]),
                           f"{_person(k_ids[i], k_names[i])} is in a reporting cycle ({chain}); "
@@ -447,3 +447,11 @@ def _parent_by_name(mref: np.ndarray, names: np.ndarray, lines: np.ndarray, prob
             f'manager "{mref[unknown[k]]}" matches nobody by name; '
             f"{names[unknown[k]] or 'this person'} is kept as the top of a separate tree"))
     return parent
+
+
+def _chain_text(ids: list[str], *, most: int = 10) -> str:
+    """``a -> b -> c -> a``; a long cycle shows its ends and its length, not 50,000 ids."""
+    if len(ids) <= most:
+        return " -> ".join([*ids, ids[0]])
+    shown = [*ids[: most - 2], "...", ids[-1], ids[0]]
+    return " -> ".join(shown) + f", {len(ids):,} people"

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..files import read_checked
+from . import csvlines, xlsx
+from .base import MAX_COLUMNS, MAX_ROWS, RosterError
 from .columns import known_header_count
 
 if TYPE_CHECKING:
@@ -27,10 +29,6 @@ if TYPE_CHECKING:
 MAX_BYTES = 512 * 1024 * 1024
 DELIMITERS = (",", ";", "\t", "|")
 _DELIM_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
-
-
-class RosterError(Exception):
-    """A roster that cannot be read at all; ``str()`` is the message for the user."""
 
 
 @dataclass
@@ -80,12 +78,12 @@ def sheet_names(path: str | os.PathLike[str]) -> list[str]:
     """The sheets of an .xlsx workbook ([] for a text file)."""
     p = Path(path)
     try:
-        with p.open("rb") as fh:
-            if not fh.read(4).startswith(b"PK\x03\x04"):
-                return []
-    except OSError:
+        if not read_checked(p, what="roster", max_bytes=MAX_BYTES, error=RosterError,
+                            head=4).startswith(b"PK\x03\x04"):
+            return []
+    except RosterError:  # read_table says why
         return []
-    wb = _open_workbook(p)
+    wb = xlsx.open_workbook(p)
     try:
         return list(wb.sheetnames)
     finally:
@@ -168,10 +166,7 @@ def _read_csv(p: Path) -> RawTable:
     import pandas as pd
 
     name = p.name
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise RosterError(f"{p}: cannot read the file ({exc.strerror or exc})") from None
+    raw = read_checked(p, what="roster", max_bytes=MAX_BYTES, error=RosterError)
     text, encoding = decode_bytes(raw, source=name)
     del raw
     if not text.strip():
@@ -181,6 +176,11 @@ def _read_csv(p: Path) -> RawTable:
     sep0 = sniff_delimiter([ln for ln in first if ln.strip()])
     skip = _header_offset(first, sep0)
     sep = sniff_delimiter([ln for ln in first[skip:] if ln.strip()])
+    header = first[skip] if skip < len(first) else ""  # its first 64 KB at most
+    if header.count(sep) >= MAX_COLUMNS:  # before pandas builds a frame that wide
+        raise RosterError(f"{name} line {skip + 1}: the header has more than {MAX_COLUMNS} "
+                          f"columns; a roster has one row per person and a few columns: save "
+                          "only those as CSV")
     try:
         frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, header=None,
                             keep_default_na=False, na_filter=False, skip_blank_lines=False,
@@ -189,82 +189,69 @@ def _read_csv(p: Path) -> RawTable:
         raise RosterError(f"{name}: the file is empty; it should have a header row and one row "
                           "per person") from None
     except pd.errors.ParserError as exc:
-        raise RosterError(_parser_message(str(exc), name, skip)) from None
+        raise RosterError(_parser_message(str(exc), text, name, sep)) from None
+    if len(frame) > MAX_ROWS + 1:
+        raise RosterError(f"{name}: more than {MAX_ROWS:,} rows; a roster has one row per "
+                          "person: is this the right file?")
+    # pandas skipped ``skip`` records above the header
+    lines = csvlines.record_lines(text, sep, count=skip + len(frame))[skip:]
     del text
-    return _table_from_frame(frame, source=name, first_line=skip + 1, unit="line",
+    return _table_from_frame(frame, source=name, lines=lines, unit="line",
                              encoding=encoding, delimiter=sep)
 
 
-def _parser_message(msg: str, name: str, skip: int) -> str:
+def _parser_message(msg: str, text: str, name: str, sep: str) -> str:
+    """The parser's complaint in plain words, at the line a text editor shows."""
+    if "EOF inside string" in msg:
+        line = csvlines.scan(text, sep).unclosed
+        if line is not None:
+            return (f'{name} line {line}: a quote (") opens a field that never closes; remove '
+                    "the stray quote or close it")
     m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", msg)
     if m:
-        line = int(m.group(2)) + skip
+        record = int(m.group(2))  # counted in records from the top of the file, not in lines
+        line = int(csvlines.record_lines(text, sep, count=record)[-1])
         return (f"{name} line {line}: {m.group(3)} fields where the header has {m.group(1)}; "
                 "fix that row (an unquoted delimiter or a missing quote?)")
-    return f"{name}: cannot read the file as CSV ({msg.strip()})"
+    reason = re.sub(r"^Error tokenizing data\. C error: ", "", msg.strip())
+    return f"{name}: cannot read the file as CSV ({reason}); save it again as CSV from Excel"
 
 
 # -- workbooks --------------------------------------------------------------------------------
 
-def _open_workbook(p: Path):
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        return load_workbook(p, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise RosterError(f"{p.name}: not a readable .xlsx workbook ({exc}); open it in Excel "
-                          "and save it again, or export CSV") from None
-
-
-def _cell_text(v: object) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "TRUE" if v else "FALSE"
-    if isinstance(v, float):
-        return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(v)
-    if hasattr(v, "isoformat"):
-        return v.isoformat()
-    return str(v).strip()
-
-
-def _has_header(ws) -> bool:  # noqa: ANN001
-    rows = ws.iter_rows(min_row=1, max_row=15, values_only=True)
-    return any(known_header_count(_cell_text(v) for v in row) >= 2 for row in rows)
+def _has_header(p: Path, wb, ws) -> bool:  # noqa: ANN001
+    rows = xlsx.sheet_rows(p, wb, ws, limit=15)
+    return any(known_header_count(row) >= 2 for _, row in rows)
 
 
 def _read_xlsx(p: Path, sheet: str | None) -> RawTable:
     import pandas as pd
 
-    wb = _open_workbook(p)
+    wb = xlsx.open_workbook(p)
     try:
         names = list(wb.sheetnames)
         if sheet is None:
             if not names:
                 raise RosterError(f"{p.name}: the workbook has no sheets")
             # The first sheet whose top rows hold a roster header (a cover sheet is skipped).
-            chosen = next((s for s in names if _has_header(wb[s])), names[0])
+            chosen = next((s for s in names if _has_header(p, wb, wb[s])), names[0])
         elif sheet in names:
             chosen = sheet
         else:
             shown = ", ".join(f'"{s}"' for s in names)
             raise RosterError(f'{p.name}: no sheet "{sheet}"; the sheets are {shown}')
-        ws = wb[chosen]
-        rows = [[_cell_text(v) for v in row] for row in ws.iter_rows(min_row=1, values_only=True)]
+        numbered = list(xlsx.sheet_rows(p, wb, wb[chosen]))  # rows with a filled cell
     finally:
         wb.close()
-    if not any(any(c for c in r) for r in rows):
+    if not numbered:
         raise RosterError(f"{p.name} ({chosen}): the sheet is empty; it should have a header row "
                           "and one row per person")
-    skip = next((i for i, r in enumerate(rows[:15]) if known_header_count(r) >= 2), None)
-    if skip is None:
-        skip = next(i for i, r in enumerate(rows) if any(r))
+    rows = [r for _, r in numbered]
+    skip = next((i for i, r in enumerate(rows[:15]) if known_header_count(r) >= 2), 0)
     width = max(len(r) for r in rows)
     frame = pd.DataFrame([r + [""] * (width - len(r)) for r in rows[skip:]], dtype=object)
-    table = _table_from_frame(frame, source=p.name, first_line=skip + 1, unit="row",
+    lines = np.array([n for n, _ in numbered[skip:]], dtype=np.int64)
+    table = _table_from_frame(frame, source=p.name, lines=lines, unit="row",
                               encoding=None, delimiter=None)
     table.sheet = chosen if len(names) > 1 else None
     table.sheets = names
@@ -273,9 +260,12 @@ def _read_xlsx(p: Path, sheet: str | None) -> RawTable:
 
 # -- common -----------------------------------------------------------------------------------
 
-def _table_from_frame(frame: pd.DataFrame, *, source: str, first_line: int, unit: str,
+def _table_from_frame(frame: pd.DataFrame, *, source: str, lines: np.ndarray, unit: str,
                       encoding: str | None, delimiter: str | None) -> RawTable:
-    """Header from the first row; rows that are entirely blank are dropped (their lines kept)."""
+    """Header from the first row; rows that are entirely blank are dropped (their lines kept).
+
+    ``lines[i]`` is where row i of ``frame`` (the header first) starts in the file.
+    """
     if frame.shape[0] == 0:
         raise RosterError(f"{source}: the file is empty; it should have a header row and one row "
                           "per person")
@@ -287,7 +277,7 @@ def _table_from_frame(frame: pd.DataFrame, *, source: str, first_line: int, unit
     frame = frame.iloc[1:, : len(header)]
     columns = _unique_headers(header)
     frame.columns = columns
-    lines = np.arange(first_line + 1, first_line + 1 + len(frame), dtype=np.int64)
+    lines = lines[1:]
     if len(frame):
         blank = ~(frame != "").to_numpy().any(axis=1)
         if blank.any():

@@ -11,6 +11,8 @@ import math
 
 import numpy as np
 
+from ...model.tree import find_cycles
+
 
 def climb(parent: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(depth, top) per person: steps up to a root (root = 0) and that root's index.
@@ -40,27 +42,8 @@ def cycles(parent: np.ndarray, candidates: np.ndarray) -> list[list[int]]:
     Each cycle is listed once, starting from its member with the smallest index and in
     reporting order (a reports to b reports to ... a). Linear in the number of candidates.
     """
-    cand = set(int(i) for i in candidates)
-    state: dict[int, int] = {}  # 1 = on the current path, 2 = done
-    found: list[list[int]] = []
-    for start in sorted(cand):
-        if start in state:
-            continue
-        path: list[int] = []
-        pos: dict[int, int] = {}
-        node = start
-        while node in cand and node not in state:
-            state[node] = 1
-            pos[node] = len(path)
-            path.append(node)
-            node = int(parent[node])
-        if node in pos:  # closed a loop on this path
-            loop = path[pos[node]:]
-            k = loop.index(min(loop))
-            found.append(loop[k:] + loop[:k])
-        for v in path:
-            state[v] = 2
-    return found
+    links = {int(i): int(parent[i]) for i in np.sort(candidates)}
+    return find_cycles(links)
 
 
 def spans(parent: np.ndarray) -> np.ndarray:
