@@ -220,6 +220,16 @@ Plan = _model(
     stress=(Stress, Stress()),
 )
 
+# The plan without its four item lists, for checking items one by one (planner.model.items).
+ITEM_LISTS = ("teams", "workflows", "models", "gpus")
+PlanHead = _model(
+    "PlanHead", "plan",
+    settings=(Settings, Settings()),
+    scenarios=(list[Scenario], []),
+    ranges=(list[Range], []),
+    stress=(Stress, Stress()),
+)
+
 # Which pydantic class holds the keys under each place of a plan (for "did you mean").
 CLASSES: dict[str, Any] = {
     "plan": Plan, "settings": Settings, "team": Team, "role": Role, "ai_seats": AiSeats,

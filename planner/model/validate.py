@@ -196,13 +196,21 @@ def _message(err: dict[str, Any]) -> str:
     return f"{err.get('msg', 'is not valid')}, got {_show(got)}"
 
 
-def _structural(data: Any) -> tuple[list[Problem], Plan | None]:
-    """The schema's problems, and the Plan when there are none (validated once)."""
-    try:
-        plan = Plan.model_validate(data)
-    except ValidationError as exc:
+def _structural(data: Any, cache: Any = None) -> tuple[list[Problem], Plan | None]:
+    """The schema's problems, and the Plan when there are none (validated once; item by
+    item through ``cache`` when given)."""
+    from .items import lists_are_lists, validate_items
+
+    if cache is not None and lists_are_lists(data):
+        errors, plan = validate_items(data, cache)
+    else:
+        try:
+            errors, plan = [], Plan.model_validate(data)
+        except ValidationError as exc:
+            errors, plan = exc.errors(include_url=False), None
+    if errors:
         out = []
-        for err in exc.errors(include_url=False):
+        for err in errors:
             loc = _clean_loc(tuple(err["loc"]))
             msg = _message(err)
             if err["type"] == "extra_forbidden":
@@ -221,11 +229,13 @@ def _version_message(v: Any) -> str:
     return f"must be {' or '.join(map(str, READS))}, got {_show(v)}"
 
 
-def _items(data: dict, key: str) -> list[tuple[int, dict]]:
+def _items(data: dict, key: str) -> Iterable[tuple[int, dict]]:
+    """``(index, item)`` of the objects of a list (a generator: 50,000 tuples kept alive at
+    once would wake the garbage collector over the whole plan)."""
     items = data.get(key)
     if not isinstance(items, list):
-        return []
-    return [(i, x) for i, x in enumerate(items) if isinstance(x, dict)]
+        return ()
+    return ((i, x) for i, x in enumerate(items) if isinstance(x, dict))
 
 
 def _ids(data: dict, key: str, out: list[Problem]) -> dict[str, int]:
@@ -331,22 +341,38 @@ def check(data: Any) -> list[Problem]:
     return check_and_parse(data)[0]
 
 
-def check_and_parse(data: Any) -> tuple[list[Problem], Plan | None]:
-    """``check(data)`` and, when it found no errors, the :class:`Plan` (validated once)."""
+def check_and_parse(data: Any, *, cache: Any = None) -> tuple[list[Problem], Plan | None]:
+    """``check(data)`` and, when it found no errors, the :class:`Plan` (validated once).
+
+    ``cache`` (an :class:`~planner.model.items.ItemCache`) remembers validated items between
+    calls: the app passes one so that an edit re-checks only what it changed. Without one, a
+    fresh cache still lets the scenarios share the base plan's validated items."""
+    from .items import ItemCache
+
+    if cache is None:
+        cache = ItemCache()
+    cache.begin()
+    try:
+        return _check_and_parse(data, cache)
+    finally:
+        cache.end()
+
+
+def _check_and_parse(data: Any, cache: Any) -> tuple[list[Problem], Plan | None]:
     if not isinstance(data, dict):
         return [Problem((), f"a plan must be a JSON object {{...}}, got {_show(data)}")], None
     version = data.get("schema_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         # A newer format: the other "problems" would only be its new features.
         return [Problem(("schema_version",), _version_message(version))], None
-    problems, plan = _structural(data)
+    problems, plan = _structural(data, cache)
     problems += _references(data)
     from .scenario_checks import range_problems, scenario_problems
 
     problems = [_scenario_by_id(data, p) for p in problems]
     base_ok = not any(p.severity == "error" for p in problems)
     problems += range_problems(data)
-    problems += scenario_problems(data, check, base_ok)
+    problems += scenario_problems(data, lambda d: _check_and_parse(d, cache)[0], base_ok)
     problems.sort(key=lambda p: [(0, x, "") if isinstance(x, int) else (1, 0, x) for x in p.loc])
     return problems, None if any(p.severity == "error" for p in problems) else plan
 

@@ -31,13 +31,29 @@ class Outcome:
     ms: float
 
 
-def evaluate(data: Any, generation: int = 0) -> Outcome:
-    """Check the data; when it has no errors, parse it and compute the result. Pure."""
+class CheckCache:
+    """The items validated so far (planner.model.items.ItemCache), made on first use so that
+    pydantic stays off the start-up path. An edit then re-checks only what it changed."""
+
+    def __init__(self) -> None:
+        self.items: Any = None
+
+    def get(self) -> Any:
+        if self.items is None:
+            from ..model.items import ItemCache
+
+            self.items = ItemCache()
+        return self.items
+
+
+def evaluate(data: Any, generation: int = 0, cache: CheckCache | None = None) -> Outcome:
+    """Check the data; when it has no errors, parse it and compute the result. Pure (the
+    cache only remembers validated items)."""
     from ..engine import compute
     from ..model import check_and_parse
 
     t0 = time.perf_counter()
-    problems, plan = check_and_parse(data)
+    problems, plan = check_and_parse(data, cache=cache.get() if cache is not None else None)
     result = None
     if plan is not None:
         result = compute(plan)
@@ -45,7 +61,7 @@ def evaluate(data: Any, generation: int = 0) -> Outcome:
     return Outcome(generation, problems, plan, result, (time.perf_counter() - t0) * 1000)
 
 
-def evaluate_big(data: Any, generation: int = 0) -> Outcome:
+def evaluate_big(data: Any, generation: int = 0, cache: CheckCache | None = None) -> Outcome:
     """``evaluate`` for big plans, on the worker.
 
     The UI thread needs the GIL for every item-model call while it paints (thousands per
@@ -55,7 +71,7 @@ def evaluate_big(data: Any, generation: int = 0) -> Outcome:
     interval = sys.getswitchinterval()
     sys.setswitchinterval(min(interval, 0.00002))
     try:
-        return evaluate(data, generation)
+        return evaluate(data, generation, cache)
     finally:
         sys.setswitchinterval(interval)
 
@@ -96,6 +112,7 @@ class Recomputer(QObject):
         self.runner = runner or ThreadRunner()
         self.generation = 0
         self.applied = 0
+        self.check_cache = CheckCache()
         self.last_ms = 0.0
         self.running = False
         self.held = False
@@ -136,7 +153,7 @@ class Recomputer(QObject):
         self._timer.stop()
         data, gen = self.doc.data, self.generation
         if sync or (self.last_ms < FAST_MS and not self._big(data)):
-            self._apply(evaluate(data, gen))
+            self._apply(evaluate(data, gen, self.check_cache))
             return
         if self.running:  # one run at a time; the newest generation runs when this one ends
             self._pending = True
@@ -146,7 +163,7 @@ class Recomputer(QObject):
         big = self._big(data)
         if big:
             collect_old_objects(False)
-        self.runner.submit(evaluate_big if big else evaluate, data, gen,
+        self.runner.submit(evaluate_big if big else evaluate, data, gen, self.check_cache,
                            on_done=self._done, on_error=self._failed)
 
     def flush(self, *, wait: bool = False) -> bool:
