@@ -28,6 +28,11 @@ def _wants_app(args: list[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["brief"]:
+        # The brief draws with Qt (offscreen without a display); the core commands never do.
+        from .ui.brief.cli import main as brief_main
+
+        return brief_main(args[1:])
     if _wants_app(args):
         try:
             from .ui.app import main as app_main

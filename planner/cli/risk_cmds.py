@@ -50,6 +50,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the MODEL.md risk object as JSON")
     p.set_defaults(handler=run_risk)
 
+    # Listed here for --help; `orgplanner brief` is routed by planner.launch to the PDF writer
+    # in planner.ui.brief (the core never imports Qt).
+    p = sub.add_parser("brief", help="the one-page leadership brief as a PDF (-o OUT.pdf)",
+                       description="Write the plan's one-page leadership brief as a PDF. Run "
+                                   "`orgplanner brief --help` for its options.")
+    p.add_argument("args", nargs=argparse.REMAINDER)
+    p.set_defaults(handler=_brief_elsewhere)
+
+
+def _brief_elsewhere(args: argparse.Namespace) -> int:
+    raise CliError("the brief is drawn by the app's PDF writer: run it as "
+                   "`orgplanner brief PLAN -o OUT.pdf` (or `python -m planner brief ...`)")
+
 
 def _fmt(v: Any, kind: str, cur: str) -> str:
     if v is None:

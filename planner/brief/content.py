@@ -1,0 +1,144 @@
+"""What the one-page leadership brief says, computed from a plan (Qt-free).
+
+Every figure is the engine's, formatted once here so that the printed brief and its tests
+read the same text. The drawing (a PDF made with Qt's own writer) is in
+:mod:`planner.ui.brief`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .. import __version__
+from ..formatting import money, percent, ratio, smart
+
+LIMITS = ("The model frees individual-work hours only (meetings fall only when the structure "
+          "changes); people leave in whole units; compute prices are list prices (no "
+          "long-context, cache-write or batch tiers); savings are payroll against the same "
+          "organisation without AI, before tax. Formulas: docs/model.md.")
+
+
+@dataclass
+class Tile:
+    label: str
+    value: str
+    detail: str = ""
+
+
+@dataclass
+class BriefContent:
+    title: str
+    subtitle: str
+    currency: str
+    tiles: list[Tile]
+    months: list[str]
+    headcount: np.ndarray            # the plan, months 0..H
+    headcount_without_ai: np.ndarray
+    headcount_today: float
+    cumulative_cash: np.ndarray      # months 1..H
+    payback_month: int | None
+    fan: list[dict[str, float]] = field(default_factory=list)
+    scenario_head: list[str] = field(default_factory=list)
+    scenario_rows: list[list[str]] = field(default_factory=list)
+    bets_head: list[str] = field(default_factory=list)
+    bets_rows: list[list[str]] = field(default_factory=list)
+    break_even: list[str] = field(default_factory=list)
+    monte_carlo: str = ""
+    warnings: list[str] = field(default_factory=list)
+    footnote: str = LIMITS
+
+
+def _tiles(s: dict[str, Any], cur: str) -> list[Tile]:
+    b, f = s["baseline"], s["final"]
+    H = s["horizon_months"]
+    monthly = s["monthly"]
+    payback = s["payback_month"]
+    still = all(abs(row["net_cash"]) < 1e-6 for row in monthly)
+    when = (monthly[payback - 1]["month"] if payback else
+            "nothing changes" if still else "not within the horizon")
+    return [
+        Tile("Headcount", f"{smart(b['headcount'])} → {smart(f['headcount'])}",
+             f"{smart(f['headcount_without_ai'])} without AI in month {H}"),
+        Tile("Compression", ratio(s["compression_ratio"]), "without AI ÷ with it"),
+        Tile("Layers (team tree)", f"{b['layers']} → {f['layers']}",
+             f"span of control {f['avg_span']:.1f}" if f["avg_span"] is not None else ""),
+        Tile("Saved from AI", money(s["cumulative_savings_from_ai"], cur, short=True),
+             f"payroll over {H} months"),
+        Tile("Saved from structure", money(s["cumulative_savings_from_structure"], cur,
+                                           short=True), "span changes"),
+        Tile("Compute / month", money(f["compute_per_month"], cur, short=True),
+             f"{percent(f['compute_to_payroll'], 1)} of payroll"),
+        Tile("NPV of net cash", money(s["npv_net_cash"], cur, short=True, sign=True),
+             f"cumulative {money(s['cumulative_net_cash'], cur, short=True, sign=True)}"),
+        Tile("Payback", f"month {payback}" if payback else "–", when),
+    ]
+
+
+def build(data: dict, *, draws: int = 2000, seed: int = 1, scenario: str | None = None,
+          warnings: list[str] | None = None, today: dt.date | None = None) -> BriefContent:
+    """Everything the brief shows for a valid plan (``data``) and, when given, one of its
+    scenarios. Runs the engine, the scenarios and the risk analyses."""
+    from ..risk import analyse, compare
+    from ..risk.words import bet_label, break_even_sentences
+
+    rows = compare(data)
+    chosen = next((r for r in rows if r.id == (scenario or "baseline")), rows[0])
+    r = chosen.result
+    s = r.summary
+    cur = s["currency"]
+    series = r.series
+    labels = ["today", *r.month_labels]
+    when = (today or dt.date.today()).strftime("%-d %B %Y")
+    title = s["name"] + ("" if chosen.id == "baseline" else f" — {chosen.name}")
+    subtitle = (f"{when} · {s['horizon_months']} months from {r.month_labels[0]} · "
+                f"OrgPlanner {__version__} · figures in {cur}")
+    out = BriefContent(
+        title=title, subtitle=subtitle, currency=cur, tiles=_tiles(s, cur), months=labels,
+        headcount=series["_ic_all"] + series["_mgr_all"],
+        headcount_without_ai=series["_hc_without_ai_all"],
+        headcount_today=float(s["baseline"]["headcount"]),
+        cumulative_cash=np.cumsum(series["net_cash"]), payback_month=s["payback_month"],
+        warnings=list(warnings or []),
+    )
+    # scenarios side by side (at most 5 columns)
+    shown = rows[:5]
+    out.scenario_head = ["", *[x.name for x in shown]]
+    for label, get, kind in (
+            ("Headcount (final)", lambda x: x["final"]["headcount"], "count"),
+            ("Without AI", lambda x: x["final"]["headcount_without_ai"], "count"),
+            ("Compute / month", lambda x: x["final"]["compute_per_month"], "money"),
+            ("NPV of net cash", lambda x: x["npv_net_cash"], "money"),
+            ("Payback", lambda x: x["payback_month"], "month")):
+        cells = [label]
+        for x in shown:
+            v = get(x.summary)
+            cells.append("–" if v is None else money(v, cur, short=True) if kind == "money"
+                         else f"month {v}" if kind == "month" else smart(v))
+        out.scenario_rows.append(cells)
+
+    report = analyse(data, scenario=chosen.id, draws=draws, seed=seed)
+    out.bets_head = ["The four bets", "NPV", "Payback", "Headcount", "Compute/payroll"]
+    for row in report.bets:
+        out.bets_rows.append([
+            bet_label(row["bet"], report.stress), money(row["npv_net_cash"], cur, short=True),
+            f"month {row['payback_month']}" if row["payback_month"] else "never",
+            smart(row["headcount"]), percent(row["compute_to_payroll"], 1)])
+    out.break_even = break_even_sentences(report.break_even)
+    mc = report.monte_carlo
+    npv = mc.percentiles()["npv_net_cash"]
+    out.fan = mc.fan()
+    if report.ranges:
+        out.monte_carlo = (
+            f"Monte Carlo over {report.ranges} uncertain input{'s' if report.ranges != 1 else ''} "
+            f"({mc.draws:,} draws, seed {mc.seed}): NPV {money(npv['p10'], cur, short=True)} "
+            f"(P10) · {money(npv['p50'], cur, short=True)} (P50) · "
+            f"{money(npv['p90'], cur, short=True)} (P90); pays back within "
+            f"{s['horizon_months']} months in {percent(mc.payback_probability, 0)} of draws.")
+    else:
+        out.monte_carlo = ("No ranges in the plan: add ranges to the uncertain inputs for a "
+                           "Monte Carlo spread of the NPV.")
+    return out

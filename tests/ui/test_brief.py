@@ -1,0 +1,128 @@
+"""The leadership brief: a one- or two-page PDF whose text holds the engine's figures, the
+scenarios and the four bets, with charts that print."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "risk"))
+from risk_plans import risky_data  # noqa: E402
+
+from planner.formatting import money, percent, ratio, smart  # noqa: E402
+from planner.launch import main as launch_main  # noqa: E402
+from planner.risk import analyse, compare  # noqa: E402
+from planner.risk.words import bet_label, break_even_sentences  # noqa: E402
+
+POPPLER = shutil.which("pdftotext") and shutil.which("pdfinfo") and shutil.which("pdftoppm")
+needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils is not installed")
+
+
+@pytest.fixture(scope="module")
+def brief(tmp_path_factory):
+    data = risky_data()
+    folder = tmp_path_factory.mktemp("brief")
+    plan = folder / "risky.orgplan.json"
+    plan.write_text(json.dumps(data), encoding="utf-8")
+    pdf = folder / "brief.pdf"
+    assert launch_main(["brief", str(plan), "-o", str(pdf), "--draws", "500", "--quiet"]) == 0
+    return data, pdf
+
+
+def _text(pdf: Path) -> str:
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    return " ".join(out.split())
+
+
+@needs_poppler
+def test_the_brief_is_a_pdf_of_one_or_two_landscape_pages(brief):
+    _, pdf = brief
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages")))
+    assert 1 <= pages <= 2
+    size = next(line for line in info.splitlines() if line.startswith("Page size"))
+    w, h = (float(x) for x in size.split(":")[1].split("pts")[0].split(" x "))
+    assert w > h                                           # landscape
+
+
+@needs_poppler
+def test_its_text_holds_the_engines_figures_the_scenarios_and_the_bets(brief):
+    data, pdf = brief
+    text = _text(pdf)
+    rows = compare(data)
+    s = rows[0].summary
+    cur = s["currency"]
+    for figure in (f"{smart(s['baseline']['headcount'])} → {smart(s['final']['headcount'])}",
+                   ratio(s["compression_ratio"]),
+                   money(s["npv_net_cash"], cur, short=True, sign=True),
+                   money(s["cumulative_savings_from_ai"], cur, short=True),
+                   money(s["cumulative_savings_from_structure"], cur, short=True),
+                   money(s["final"]["compute_per_month"], cur, short=True),
+                   percent(s["final"]["compute_to_payroll"], 1),
+                   f"month {s['payback_month']}"):
+        assert figure in text, figure
+    for r in rows:
+        assert r.name in text or r.name[:12] in text, r.name
+    report = analyse(data, draws=500)
+    for row in report.bets:
+        assert bet_label(row["bet"], report.stress) in text, row["bet"]
+        assert money(row["npv_net_cash"], cur, short=True) in text
+    for sentence in break_even_sentences(report.break_even):
+        assert sentence in text
+    npv = report.monte_carlo.percentiles()["npv_net_cash"]
+    assert f"NPV {money(npv['p10'], cur, short=True)} (P10)" in text
+    assert "500 draws, seed 1" in text
+    assert "docs/model.md" in text
+
+
+@needs_poppler
+def test_the_charts_print(brief, tmp_path):
+    _, pdf = brief
+    subprocess.run(["pdftoppm", "-r", "60", "-gray", "-png", str(pdf), str(tmp_path / "p")],
+                   check=True)
+    from PySide6.QtGui import QImage
+
+    img = QImage(str(next(tmp_path.glob("p*.png"))))
+    assert not img.isNull()
+    w, h = img.width(), img.height()
+    # the chart band: below the tiles, above the tables (both halves of the page)
+    for x0, x1 in ((0.04, 0.48), (0.52, 0.96)):
+        values = np.array([[img.pixelColor(int(w * (x0 + (x1 - x0) * i / 60)),
+                                           int(h * (0.25 + 0.25 * j / 30))).value()
+                            for i in range(60)] for j in range(30)])
+        assert (values < 200).mean() > 0.01, "a chart is blank"
+
+
+def test_a_brief_that_cannot_be_written_says_why_and_leaves_nothing(tmp_path, capsys):
+    plan = tmp_path / "risky.orgplan.json"
+    plan.write_text(json.dumps(risky_data()), encoding="utf-8")
+    out = tmp_path / "missing" / "brief.pdf"
+    assert launch_main(["brief", str(plan), "-o", str(out), "--draws", "10"]) == 1
+    assert "does not exist" in capsys.readouterr().err
+    assert not out.parent.exists()
+    assert launch_main(["brief", str(plan), "-o", str(tmp_path / "b.txt")]) == 1
+    assert ".pdf" in capsys.readouterr().err
+
+
+def test_the_command_needs_no_display(tmp_path):
+    import os
+
+    plan = tmp_path / "risky.orgplan.json"
+    plan.write_text(json.dumps(risky_data()), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, "-m", "planner", "brief", str(plan), "-o",
+                           str(tmp_path / "b.pdf"), "--draws", "50"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "b.pdf").stat().st_size > 10_000
+    assert "Wrote" in proc.stdout
