@@ -1,0 +1,82 @@
+"""The Compare and Risk pages show the engine's scenario and risk figures."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "risk"))
+from risk_plans import risky_data  # noqa: E402
+
+from planner import formatting as fmt  # noqa: E402
+from planner.risk import analyse, compare  # noqa: E402
+from planner.ui.doc.document import PlanDocument  # noqa: E402
+from planner.ui.workers import SyncRunner  # noqa: E402
+
+
+@pytest.fixture
+def doc(qtbot):
+    return PlanDocument(risky_data())
+
+
+def test_compare_shows_every_scenario_and_its_change_from_the_baseline(qtbot, doc):
+    from planner.ui.risk.compare_page import ComparePage
+
+    page = ComparePage(doc, runner=SyncRunner())
+    qtbot.addWidget(page)
+    page.resize(1300, 900)
+    page.refresh()
+    rows = compare(doc.data)
+    headers = [page.table.horizontalHeaderItem(c).text() for c in range(page.table.columnCount())]
+    assert headers[:3] == ["Figure", "Baseline", "Bets go wrong"]
+    assert len([h for h in headers if h == "change"]) == len(rows) - 1   # 4 scenarios at once
+    npv_row = next(r for r in range(page.table.rowCount())
+                   if page.table.item(r, 0).text() == "NPV of net cash")
+    bear = next(x for x in rows if x.id == "bear").summary
+    base = rows[0].summary
+    assert page.table.item(npv_row, 2).text() == fmt.money(bear["npv_net_cash"], "USD", short=True)
+    assert page.table.item(npv_row, 3).text() == fmt.money(
+        bear["npv_net_cash"] - base["npv_net_cash"], "USD", short=True, sign=True)
+    assert len(page.cash_chart.curves) == len(rows)
+    page.boxes[1].setChecked(False)                 # untick "Bets go wrong"
+    assert len(page.cash_chart.curves) == len(rows) - 1
+
+
+def test_risk_page_shows_the_engines_percentiles_bets_and_break_even(qtbot, doc):
+    from planner.ui.risk.risk_page import RiskPage
+
+    page = RiskPage(doc, runner=SyncRunner())
+    qtbot.addWidget(page)
+    page.draws.setValue(1000)
+    page.run()
+    report = analyse(doc.data, draws=1000, seed=1)
+    p = report.monte_carlo.percentiles()["npv_net_cash"]
+    assert page.percentiles.item(0, 1).text() == fmt.money(p["p10"], "USD", short=True)
+    assert page.percentiles.item(0, 3).text() == fmt.money(p["p90"], "USD", short=True)
+    assert page.bets.rowCount() == 6
+    assert page.bets.item(5, 0).text() == "All four fail"
+    assert "18% of the time planned" in page.break_even.text()
+    assert not page.tornado_chart.showing_placeholder
+    assert "1,000 draws" in page.status.text()
+
+
+def test_editing_a_stress_value_is_one_undo_step_and_refuses_nonsense(qtbot, doc):
+    from planner.ui.risk.risk_page import RiskPage
+
+    page = RiskPage(doc, runner=SyncRunner())
+    qtbot.addWidget(page)
+    said = []
+    page.message.connect(said.append)
+    before = doc.data
+    edit = page.stress_edits["time_saved_scale"]
+    edit.setText("40%")
+    edit.editingFinished.emit()
+    assert doc.data["stress"]["time_saved_scale"] == pytest.approx(0.4)
+    doc.undo_stack.undo()
+    assert doc.data == before
+    edit.setText("140%")
+    edit.editingFinished.emit()
+    assert said and "must be" in said[-1]
+    assert "stress" not in doc.data or "time_saved_scale" not in doc.data.get("stress", {})
