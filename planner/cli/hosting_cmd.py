@@ -6,6 +6,7 @@ import argparse
 import json
 import math
 import sys
+import textwrap
 from typing import TYPE_CHECKING
 
 from ..formatting import tokens
@@ -79,7 +80,8 @@ def workload_text(w: WorkloadReport, currency: str) -> list[str]:
     head = ["tokens/month"] + [a.label for a in apis] + [f.label for f in fleets]
     decades = [v for v in w.grid.tolist() if math.isclose(math.log10(v), round(math.log10(v)),
                                                           abs_tol=1e-9)]
-    volumes = sorted(set(decades) | {wl.tokens})
+    ends = {float(w.grid[0]), float(w.grid[-1])}
+    volumes = sorted(set(decades) | ends | {wl.tokens})
     rows = []
     for v in volumes:
         mark = " (plan)" if v == wl.tokens else ""
@@ -103,7 +105,7 @@ def workload_text(w: WorkloadReport, currency: str) -> list[str]:
                 text += f" (for good from {_volume(x.always_cheaper_from)})"
             parts.append(text)
         out.append(f"    {f.label}: " + ", ".join(parts))
-    out += ["", f"  {w.verdict}", ""]
+    out += ["", *textwrap.wrap(w.verdict, 100, initial_indent="  ", subsequent_indent="  "), ""]
     return out
 
 
@@ -111,7 +113,8 @@ def hosting_text(report: HostingReport) -> str:
     from ..hosting import PRICES
     from ..textsafe import plain_text
 
-    out = [f"{report.name}: API or self-host? Costs a month in {report.currency} at {PRICES}.", ""]
+    head = f"{report.name}: API or self-host? Costs a month in {report.currency} at {PRICES}."
+    out = [*textwrap.wrap(head, 100), ""]
     if report.note:
         out.append(report.note)
     for w in report.workloads:

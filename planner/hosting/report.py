@@ -150,7 +150,8 @@ def analyse(plan: Any, *, catalog: bool = False, per_decade: int = PER_DECADE) -
         fleets = fleets + catalog_fleet_options(inp)
     labels = result.month_labels
     reports = []
-    for w in workloads(result):
+    # self-hosted models first: whether their fleets pay is the question most plans ask
+    for w in sorted(workloads(result), key=lambda w: w.hosting != "self"):
         first = workload(result, w.index, 1)
         xs = [crossover(f, a, w.mix) for f in fleets for a in apis]
         if w.hosting == "self":
