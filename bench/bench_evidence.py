@@ -10,20 +10,13 @@ within each team's hours).
 from __future__ import annotations
 
 import copy
-import statistics
-import time
 
+from bench.bench_engine import _median
 from bench.plans import big_plan_data
 
 
 def _median_ms(fn, runs: int = 7) -> float:
-    fn()
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times) * 1000
+    return _median(fn, runs) * 1000
 
 
 def sensible(data: dict) -> dict:
