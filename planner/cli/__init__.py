@@ -16,7 +16,8 @@ from .. import __version__
 from .common import CliError, report_error, tolerant_stdout
 
 # Command modules, in the order their commands appear in --help.
-COMMAND_MODULES = ("plan_cmds", "risk_cmds", "export_cmd", "roster_cmds", "prices_cmd")
+COMMAND_MODULES = ("plan_cmds", "risk_cmds", "export_cmd", "roster_cmds", "prices_cmd",
+                   "hosting_cmd")
 
 
 def build_parser() -> argparse.ArgumentParser:
