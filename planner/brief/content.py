@@ -78,6 +78,22 @@ def _tiles(s: dict[str, Any], cur: str) -> list[Tile]:
     ]
 
 
+def evidence_lines(data: dict, scenario: str, result: Any) -> list[str]:
+    """The evidence warnings in one sentence each, placed by ids (for leadership)."""
+    from ..model.evidence import evidence_warnings
+    from ..plan import scenarios as S
+    from ..plan.paths import describe
+
+    sdata = S.resolved(data, scenario)
+    out = []
+    for w in evidence_warnings(result.plan, result):
+        first = w.message.split(". ")[0].rstrip(".")
+        if len(first) > 190:          # the brief gives the gist; the app has the whole advice
+            first = first[:190].rsplit(" ", 1)[0].rstrip(",;:(") + "…"
+        out.append(f"{describe(sdata, w.loc)}: {first}.")
+    return out
+
+
 def build(data: dict, *, draws: int = 2000, seed: int = 1, scenario: str | None = None,
           warnings: list[str] | None = None, today: dt.date | None = None) -> BriefContent:
     """Everything the brief shows for a valid plan (``data``) and, when given, one of its
@@ -88,6 +104,8 @@ def build(data: dict, *, draws: int = 2000, seed: int = 1, scenario: str | None 
     rows = compare(data)
     chosen = next((r for r in rows if r.id == (scenario or "baseline")), rows[0])
     r = chosen.result
+    if warnings is None:
+        warnings = evidence_lines(data, chosen.id, r)
     s = r.summary
     cur = s["currency"]
     series = r.series

@@ -48,6 +48,10 @@ def run_validate(args: argparse.Namespace) -> int:
         n = len(errors)
         say(f"{name}: {n} problem{'s' if n != 1 else ''}; the plan was not loaded")
         return 1
+    from ..model.evidence import evidence_warnings
+
+    for p in evidence_warnings(plan, compute(plan)):   # beyond the cited evidence: advice
+        say(f"{name}: warning: {p}")
     print(f"OK: {name} is a valid plan ({len(plan.teams)} teams, {len(plan.workflows)} workflows, "
           f"{len(plan.models)} models, {len(plan.gpus)} GPUs)")
     return 0

@@ -31,6 +31,10 @@ class Outcome:
     ms: float
 
 
+def _place(problem: Any) -> list:
+    return [(0, x, "") if isinstance(x, int) else (1, 0, str(x)) for x in problem.loc]
+
+
 class CheckCache:
     """The items validated so far (planner.model.items.ItemCache), made on first use so that
     pydantic stays off the start-up path. An edit then re-checks only what it changed."""
@@ -56,8 +60,12 @@ def evaluate(data: Any, generation: int = 0, cache: CheckCache | None = None) ->
     problems, plan = check_and_parse(data, cache=cache.get() if cache is not None else None)
     result = None
     if plan is not None:
+        from ..model.evidence import evidence_warnings
+
         result = compute(plan)
         _ = result.summary  # the dashboard reads it: build it here, off the UI thread
+        # where the plan goes beyond the cited evidence (warnings, not errors)
+        problems = sorted([*problems, *evidence_warnings(plan, result)], key=_place)
     return Outcome(generation, problems, plan, result, (time.perf_counter() - t0) * 1000)
 
 
