@@ -37,7 +37,7 @@ class ComputePage(QWidget):
         self.doc = doc
         self.models_model = ListTableModel(doc, ("models",), catalog.MODEL_FIELDS, noun="model",
                                            new_item=catalog.new_model, id_key="models",
-                                           depends_on=("gpus",), parent=self)
+                                           depends_on=("gpus", "settings"), parent=self)
         self.gpus_model = ListTableModel(doc, ("gpus",), catalog.GPU_FIELDS, noun="GPU",
                                          new_item=catalog.new_gpu, id_key="gpus", parent=self)
         self.models = PlanTable(self, fit_max=180)

@@ -18,7 +18,7 @@ class SettingsPage(QWidget):
     def __init__(self, doc: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
-        self.model = FormModel(doc, (), catalog.PLAN_FIELDS + catalog.SETTINGS_FIELDS, self,
+        self.model = FormModel(doc, (), [*catalog.PLAN_FIELDS, *catalog.SETTINGS_FIELDS, catalog.PLAN_NOTE], self,
                                meaning=True)
         self.table = PlanTable(self, row_actions=False)
         self.table.setModel(self.model)

@@ -62,7 +62,7 @@ class WorkflowsPage(QWidget):
         self.doc = doc
         self.model = ListTableModel(doc, ("workflows",), catalog.WORKFLOW_FIELDS, noun="workflow",
                                     new_item=self._new_item, id_key="workflows",
-                                    depends_on=("teams", "models"), parent=self)
+                                    depends_on=("teams", "models", "settings"), parent=self)
         self.proxy = WorkflowFilter(doc, self)
         self.proxy.setSourceModel(self.model)
 

@@ -56,9 +56,10 @@ def cell_data(doc: Any, item: Any, field: Field, path: tuple, role: int) -> Any:
                              for p in problems)
         if not applicable:
             return field.na_text or "Not used for this row."
-        if value is MISSING and field.default_text:
-            return f"Default: {field.default_text}\n{field.describe()}"
-        return field.describe() or None
+        about = field.describe(doc)
+        if field.kind == "text" and isinstance(value, str) and len(value) > 24:
+            return f"{value}\n\n{about}"      # long text is elided in the cell
+        return about or None
     if role == Qt.ItemDataRole.BackgroundRole:
         problems = doc.problems_at(path)
         if problems:
@@ -71,7 +72,8 @@ def cell_data(doc: Any, item: Any, field: Field, path: tuple, role: int) -> Any:
             return _muted()
         return None
     if role == Qt.ItemDataRole.FontRole:
-        if applicable and value is MISSING and field.default is not MISSING:
+        if applicable and (value is MISSING or value is None) \
+                and field.fallback(doc) is not MISSING:
             return _italic
         return None
     if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -97,7 +99,7 @@ def write_field(doc: Any, item_path: tuple, field: Field, value: Any) -> None:
             new[field.path[-1]] = value
             doc.set(container_path, new, f"Edit {field.header.lower()}")
             return
-        if value is MISSING and field.key == "seat_cost":
+        if value is MISSING and field.drops_block:
             doc.set(container_path, MISSING, "Remove AI seats")
             return
     doc.set(full, value, f"Edit {field.header.lower()}")

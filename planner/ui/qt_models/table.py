@@ -109,10 +109,7 @@ class ListTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return header_text(f, self.doc.currency)
             if role == Qt.ItemDataRole.ToolTipRole:
-                if f.short:
-                    return f"{header_text(f, self.doc.currency, full=True).replace(chr(10), ' ')}\n" \
-                           f"{f.describe()}"
-                return f.describe()
+                return f"{f.header}\n{f.describe(self.doc)}"
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -329,7 +326,7 @@ class FormModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return (f.default_text or "–") if index.column() == 2 else f.tooltip
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f.describe()
+                return f.describe(self.doc)
             if role == Qt.ItemDataRole.ForegroundRole:
                 return _muted()
             return None
@@ -341,7 +338,7 @@ class FormModel(QAbstractTableModel):
                     unit = f"{symbol(self.doc.currency).strip()} {unit}".strip()
                 return f"{f.header} ({unit})" if unit else f.header
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f.describe()
+                return f.describe(self.doc)
             return None
         return cell_data(self.doc, self.item(), f, self.cell_path(index.row()), role)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..doc.edits import MISSING
 from ..qt_models.cells import RAW_ROLE
 from .tsv import parse_tsv, to_tsv
 
@@ -71,8 +72,13 @@ class ChoiceDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         if isinstance(editor, QComboBox):
             raw = index.data(RAW_ROLE)
+            if raw is MISSING:      # an absent value: the one that applies (the default)
+                model, f = self._field(index)
+                raw = f.fallback(model.doc) if f is not None else None
+                raw = None if raw is MISSING else raw
             i = editor.findData(raw)
-            if i < 0 and raw not in (None, ""):
+            if i < 0 and isinstance(raw, str) and raw:
+                # a reference to an item that is not there (validation lists it)
                 editor.addItem(f"{raw} (missing)", raw)
                 i = editor.count() - 1
             editor.setCurrentIndex(max(i, 0))
