@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from app_helpers import make_window, window  # noqa: F401 - fixtures
 from PySide6.QtCore import Qt, QtMsgType, qInstallMessageHandler
 
@@ -304,13 +305,23 @@ def test_empty_problems_list_says_so(window):
     assert w.problems.topLevelItem(0).text(2) == "No problems"
 
 
-def test_settings_rows_are_all_the_same_height(window, qapp):
+@pytest.mark.parametrize("size", [(1440, 900), (1366, 768)])
+def test_every_word_of_a_settings_meaning_shows(window, qapp, size):
+    from PySide6.QtCore import QRect
+
     w = window
+    w.resize(*size)
     w.show_page("Settings")
     qapp.processEvents()
     t = w.settings_page.table
-    heights = {t.rowHeight(r) for r in range(t.model().rowCount())}
-    assert len(heights) == 1
+    m = t.model()
+    assert sum(t.columnWidth(c) for c in range(4)) <= t.viewport().width()
+    fm = t.fontMetrics()
+    for r in range(m.rowCount()):
+        text = m.index(r, 3).data()
+        need = fm.boundingRect(QRect(0, 0, t.columnWidth(3) - 8, 10_000),
+                               int(Qt.TextFlag.TextWordWrap), text)
+        assert need.height() <= t.rowHeight(r), (r, text)
 
 
 def test_results_dock_steps_aside_for_the_overview_and_comes_back(window):
