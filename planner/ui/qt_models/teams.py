@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from ...formatting import smart
 from ..doc.catalog import TEAM_TREE_FIELDS
 from ..doc.document import Change, PlanDocument
+from ..doc.team_figures import role_totals
 from .cells import PATH_ROLE, cell_data
 
 Index = QModelIndex | QPersistentModelIndex
@@ -38,18 +39,6 @@ COLUMNS = [
     ("Span", "ICs per manager today."),
     ("Function", "Business function."),
 ]
-
-
-def role_totals(team: Any) -> tuple[float, float]:
-    ic = mgr = 0.0
-    roles = team.get("roles") if isinstance(team, dict) else None
-    for r in roles if isinstance(roles, list) else []:
-        if isinstance(r, dict) and isinstance(r.get("headcount"), int | float):
-            if r.get("kind") == "manager":
-                mgr += r["headcount"]
-            elif r.get("kind") == "ic":
-                ic += r["headcount"]
-    return ic, mgr
 
 
 class TeamTreeModel(QAbstractItemModel):
