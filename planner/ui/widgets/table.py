@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractProxyModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractProxyModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -157,14 +164,38 @@ class PlanTable(QTableView):
             rows = {to_source(self.currentIndex()).row()}
         return sorted(rows)
 
-    def select_source_row(self, row: int, column: int = 0) -> None:
+    def _view_index(self, row: int, column: int) -> QModelIndex:
         model, chain = source_of(self.model())
         idx = model.index(row, column)
         for proxy in reversed(chain):
             idx = proxy.mapFromSource(idx)
+        return idx
+
+    def select_source_row(self, row: int, column: int = 0) -> None:
+        """Make ``row``'s cell the current one and the only selection (whatever keys are held:
+        with Ctrl down, a plain ``setCurrentIndex`` would add to the selection)."""
+        idx = self._view_index(row, column)
         if idx.isValid():
-            self.setCurrentIndex(idx)
+            self.selectionModel().setCurrentIndex(
+                idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.scrollTo(idx)
+
+    def select_source_rows(self, rows: list[int], column: int = 0) -> None:
+        """Select exactly these rows (whole rows); the last one becomes current."""
+        selection = QItemSelection()
+        last = QModelIndex()
+        n = self.model().columnCount()
+        for r in rows:
+            first = self._view_index(r, 0)
+            if first.isValid():
+                selection.select(first, self._view_index(r, n - 1))
+                last = self._view_index(r, column)
+        if not last.isValid():
+            return
+        sm = self.selectionModel()
+        sm.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        sm.setCurrentIndex(last, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.scrollTo(last)
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt API
         old = self.model()
@@ -302,7 +333,8 @@ class PlanTable(QTableView):
             return
         new = model.duplicate_rows(rows)
         if new:
-            self.select_source_row(new[-1])
+            # only the copies: Delete right after Ctrl+D removes them, never the originals
+            self.select_source_rows(new)
             self.message.emit(f"Duplicated {len(new)} row{'s' if len(new) != 1 else ''}")
 
     def delete_rows(self) -> None:
