@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...formatting import money, number, percent, smart, tokens
 from ..doc import catalog
 from ..doc.document import PlanDocument
+from ..doc.fleet_figures import workflow_fleet_share
 from ..qt_models.table import ListTableModel
 from ..widgets.common import EmptyState, heading, hint
 from ..widgets.table import PlanTable, to_source
@@ -198,15 +199,29 @@ class WorkflowsPage(QWidget):
         comp = w.get("compute") if isinstance(w.get("compute"), dict) else None
         cur = self.doc.currency
         stale = ", from the last valid plan" if self.doc.stale_message else ""
+        fleet = workflow_fleet_share(res, w.get("id")) if rec is not None else None
         if rec is None:
             figures = "<i>No result for this workflow yet: fix the problems listed below.</i>"
         else:
+            if fleet is not None:
+                f = fleet.fleet
+                cost = (f"self-hosted on {_esc(f.model)}: <b>{percent(fleet.share)}</b> of its "
+                        f"fleet's busy time, so <b>{money(fleet.cost, cur)}</b> of the fleet's "
+                        f"{money(f.cost, cur)} a month ({number(f.gpus)} GPUs {_esc(f.gpu)}, "
+                        f"busy {percent(f.busy_share, 1) if f.busy_share is not None else '–'})")
+            else:
+                cost = f"API cost <b>{money(rec['api_cost'], cur)}</b> a month"
             figures = (f"<b>{smart(rec['hours_saved'])}</b> hours saved a month, "
                        f"<b>{number(rec['fte_freed'], 1)}</b> FTE freed, "
                        f"<b>{tokens(rec['tokens_in'] + rec['tokens_out'])}</b> tokens a month, "
-                       f"API cost <b>{money(rec['api_cost'], cur)}</b> a month"
-                       f" (final month{stale}).")
-        formula = (f"Hours saved = volume {smart(_num(w.get('volume_per_month')))} x "
+                       f"{cost} (final month{stale}).")
+        growth = _num(w.get("volume_growth_per_year"))
+        own = growth is not None
+        if not own:
+            growth = _num(catalog.plan_setting("volume_growth_per_year")(self.doc))
+        grows = (f" x volume growth {percent(growth)} a year"
+                 f"{'' if own else ' (the plan' + chr(39) + 's)'} since month 1" if growth else "")
+        formula = (f"Hours saved = volume {smart(_num(w.get('volume_per_month')))}{grows} x "
                    f"{smart(_num(w.get('minutes_per_unit')))} min / 60 x adoption "
                    f"{percent(_num(ai.get('adoption')))} x (time saved {percent(_num(ai.get('time_saved')))}"
                    f" - review {percent(_num(ai.get('review_overhead', 0)))}); FTE = hours / "
@@ -220,8 +235,11 @@ class WorkflowsPage(QWidget):
                         f"{f', {percent(cached)} of input cached' if cached else ''}.")
             formula += (f" Tokens = AI units x {smart(_num(comp.get('calls_per_unit')))} calls x "
                         f"({smart(_num(comp.get('input_tokens')))} in + "
-                        f"{smart(_num(comp.get('output_tokens')))} out), priced by model "
-                        f"{comp.get('model')}.")
+                        f"{smart(_num(comp.get('output_tokens')))} out)"
+                        + (", priced by model " + str(comp.get("model")) + "." if fleet is None else
+                           "; its share of the fleet = its (input tokens / prefill rate + output "
+                           "tokens / decode rate) over all the model's workflows', times the "
+                           "fleet's rent, energy, overhead and depreciation."))
         self.impact.setText(f"<b>{_esc(name)}</b>: {figures}<br><span>{_esc(formula)}</span>")
 
     def show_path(self, loc: tuple) -> None:
