@@ -11,9 +11,12 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractProxyModel,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
     Qt,
     Signal,
 )
@@ -22,9 +25,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
+    QLineEdit,
     QMenu,
     QStyledItemDelegate,
     QTableView,
+    QToolTip,
     QWidget,
 )
 
@@ -49,8 +54,18 @@ def to_source(index: QModelIndex) -> QModelIndex:
     return index
 
 
+_COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+
+
 class ChoiceDelegate(QStyledItemDelegate):
-    """A drop-down for choice/reference fields; text fields edit as text."""
+    """A drop-down for choice/reference fields; text fields edit as text, and a value that
+    would be refused (out of the registry's range, not a number) is refused in place."""
+
+    refused = Signal(str)
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.last_refusal = ""
 
     def _field(self, index: QModelIndex):
         src = to_source(index)
@@ -70,7 +85,9 @@ class ChoiceDelegate(QStyledItemDelegate):
                 combo.addItem(label, value)
             combo.activated.connect(lambda _i, c=combo: self._commit(c))
             return combo
-        return super().createEditor(parent, option, index)
+        editor = super().createEditor(parent, option, index)
+        editor._plan_index = QPersistentModelIndex(index)
+        return editor
 
     def _commit(self, combo: QComboBox) -> None:
         self.commitData.emit(combo)
@@ -92,6 +109,33 @@ class ChoiceDelegate(QStyledItemDelegate):
             return
         super().setEditorData(editor, index)
 
+    def refusal(self, editor: QWidget) -> str | None:
+        """Why the text in a cell editor would be refused (None when it would be stored)."""
+        index = getattr(editor, "_plan_index", None)
+        if index is None or not index.isValid() or not isinstance(editor, QLineEdit):
+            return None
+        model, f = self._field(index.model().index(index.row(), index.column()))
+        if f is None or f.kind in ("choice", "ref"):
+            return None
+        try:
+            f.parse(editor.text(), model.doc)
+        except ValueError as exc:
+            return str(exc)
+        return None
+
+    def eventFilter(self, editor, event) -> bool:  # noqa: N802 - Qt naming
+        """Enter or Tab on a value that would be refused keeps the editor open and says why
+        beside the cell, so the value can be fixed in place."""
+        if event.type() == QEvent.Type.KeyPress and event.key() in _COMMIT_KEYS:
+            reason = self.refusal(editor)
+            if reason:
+                self.last_refusal = reason
+                QToolTip.showText(editor.mapToGlobal(QPoint(0, editor.height())), reason, editor,
+                                  editor.rect(), 6000)
+                self.refused.emit(reason)
+                return True
+        return super().eventFilter(editor, event)
+
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
@@ -109,7 +153,9 @@ class PlanTable(QTableView):
         self.row_actions = row_actions
         self.fit_max = fit_max
         self.label_column = label_column  # a form: column 0 holds labels that must fit whole
-        self.setItemDelegate(ChoiceDelegate(self))
+        self.delegate = ChoiceDelegate(self)
+        self.delegate.refused.connect(self.message)
+        self.setItemDelegate(self.delegate)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
