@@ -336,3 +336,33 @@ def test_results_dock_steps_aside_for_the_overview_and_comes_back(window):
     w.show_page("Overview")
     w.show_page("Teams")
     assert not w.results_dock.isVisible()
+
+
+def test_compute_columns_do_not_widen_the_window(window, qapp):
+    w = window
+    w.show_page("Workflows")
+    qapp.processEvents()
+    before = w.minimumSizeHint().width()
+    w.workflows_page.compute_action.setChecked(True)
+    qapp.processEvents()
+    assert w.minimumSizeHint().width() == before
+    w.workflows_page.compute_action.setChecked(False)
+
+
+def test_roster_import_dialog_keeps_its_buttons_on_a_small_screen(window, qapp):
+    from conftest import ADVENTUREWORKS
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from planner.ui.roster.dialog import RosterImportDialog
+
+    d = RosterImportDialog(window, ADVENTUREWORKS)
+    d.show()
+    qapp.processEvents()
+    avail = d.screen().availableGeometry()
+    # room is left for a title bar and a panel: 1366x768 keeps ~90 px free
+    assert d.height() <= avail.height() * 0.9
+    assert avail.contains(d.geometry())
+    buttons = d.findChild(QDialogButtonBox)
+    bottom = buttons.mapTo(d, buttons.rect().bottomLeft()).y() + d.geometry().top()
+    assert bottom < avail.bottom() - 30
+    d.reject()

@@ -90,9 +90,11 @@ class WorkflowsPage(QWidget):
         self.compute_action = QAction("Workflow &compute columns", self, checkable=True)
         self.compute_action.setStatusTip("Show the model, calls and tokens columns of the workflows")
         self.compute_action.toggled.connect(self.show_compute_columns)
+        # the button shows the action's icon text: short, and the same checked or not (its
+        # full text on the button widened the window when the columns were turned on)
+        self.compute_action.setIconText("Compute columns")
         compute_btn = QToolButton(self)
         compute_btn.setDefaultAction(self.compute_action)
-        compute_btn.setText("Compute columns")
         compute_btn.setToolTip("Show or hide the model, calls and tokens columns")
         top.addWidget(QLabel("Team:", self))
         top.addWidget(self.team_filter)
