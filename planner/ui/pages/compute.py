@@ -92,6 +92,7 @@ class ComputePage(QWidget):
         split.setStretchFactor(2, 2)
         v.addWidget(split)
         doc.changed.connect(self._changed)
+        self._fit_fleets = True
         self.fleets_model.modelReset.connect(self._fleets_shown)
         self._fleets_shown()
         self.fit()
@@ -102,6 +103,15 @@ class ComputePage(QWidget):
         if m.rowCount():
             stale = " (of the last valid plan)" if self.doc.stale_message else ""
             self.fleets_title.setText(f"Self-hosted fleets in month {m.horizon}{stale}")
+            if self.isVisible():
+                self.fleets.resizeColumnsToContents()
+            else:
+                self._fit_fleets = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        if self._fit_fleets:
+            self._fit_fleets = False
             self.fleets.resizeColumnsToContents()
 
     def _changed(self, change) -> None:

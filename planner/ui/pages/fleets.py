@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from ... import formatting as fmt
 from ..doc.document import PlanDocument
-from ..doc.fleet_figures import Fleet, fleets
+from ..doc.result_figures import Fleet, fleets
 from ..qt_models.cells import _muted
 
 Index = QModelIndex | QPersistentModelIndex

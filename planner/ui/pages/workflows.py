@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ...formatting import money, number, percent, smart, tokens
 from ..doc import catalog
 from ..doc.document import PlanDocument
-from ..doc.fleet_figures import workflow_fleet_share
+from ..doc.result_figures import workflow_fleet_share, workflow_record
 from ..qt_models.table import ListTableModel
 from ..widgets.common import EmptyState, heading, hint
 from ..widgets.table import PlanTable, to_source
@@ -35,6 +35,11 @@ class WorkflowFilter(QSortFilterProxyModel):
         self.team: str | None = None
         self.text = ""
         self.setDynamicSortFilter(False)
+
+    def multiData(self, index: QModelIndex, span) -> None:  # noqa: N802 - Qt naming
+        # one call per painted cell down to the table model (see OneCallPerCell)
+        if index.isValid():
+            self.sourceModel().multiData(self.mapToSource(index), span)
 
     def set_filter(self, team: str | None, text: str) -> None:
         self.team, self.text = team, text.strip().lower()
@@ -127,7 +132,8 @@ class WorkflowsPage(QWidget):
         outer.addWidget(self.impact)
 
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_impact())
-        doc.resultChanged.connect(self.update_impact)
+        self._impact_dirty = True
+        doc.resultChanged.connect(self._result_changed)
         doc.changed.connect(self._doc_changed)
         self._doc_changed(None)
         self.table.fit_columns()
@@ -181,7 +187,20 @@ class WorkflowsPage(QWidget):
         idx = self.table.currentIndex()
         return to_source(idx).row() if idx.isValid() else -1
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        if self._impact_dirty:
+            self.update_impact()
+
+    def _result_changed(self) -> None:
+        # the panel reads the result only while it is on screen (a big plan's figures cost)
+        if self.isVisible():
+            self.update_impact()
+        else:
+            self._impact_dirty = True
+
     def update_impact(self) -> None:
+        self._impact_dirty = False
         row = self.current_row()
         items = self.doc.items("workflows")
         if not 0 <= row < len(items):
@@ -190,13 +209,7 @@ class WorkflowsPage(QWidget):
         w = items[row]
         name = w.get("name") or w.get("id") or "this workflow"
         res = self.doc.result
-        rec = None
-        if res is not None:
-            try:
-                i = res.workflow_ids.index(w.get("id"))
-                rec = res.workflow_records[i]
-            except (ValueError, IndexError):
-                rec = None
+        rec = workflow_record(res, w.get("id"))
         ai = w.get("ai") if isinstance(w.get("ai"), dict) else {}
         comp = w.get("compute") if isinstance(w.get("compute"), dict) else None
         cur = self.doc.currency

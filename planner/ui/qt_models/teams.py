@@ -23,7 +23,7 @@ from ...formatting import smart
 from ..doc.catalog import TEAM_TREE_FIELDS
 from ..doc.document import Change, PlanDocument
 from ..doc.team_figures import role_totals
-from .cells import PATH_ROLE, cell_data
+from .cells import PATH_ROLE, OneCallPerCell, cell_data
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT_INDEX = QModelIndex()
@@ -41,7 +41,7 @@ COLUMNS = [
 ]
 
 
-class TeamTreeModel(QAbstractItemModel):
+class TeamTreeModel(OneCallPerCell, QAbstractItemModel):
     message = Signal(str)
 
     def __init__(self, doc: PlanDocument, parent=None) -> None:

@@ -1,5 +1,9 @@
-"""Self-hosted fleets in the final month, read from an engine Result (no Qt): GPUs, busy
-share, energy, capex and depreciation per model, and each workflow's share of its fleet.
+"""Figures of single items read from an engine Result (no Qt), for the editors' panels: one
+workflow's final month, each self-hosted fleet (GPUs, busy share, energy, capex and
+depreciation per model) and a workflow's share of its fleet.
+
+Each reads only the rows it needs (a 50,000-workflow plan's full tables take ~0.3 s to build,
+which the UI thread cannot spend after every edit).
 
 A workflow's share of a fleet is its share of the fleet's busy GPU time (MODEL.md 4: busy
 hours = input tokens / prefill rate + output tokens / decode rate, all of a model's workflows
@@ -96,11 +100,26 @@ def workflow_fleet_share(result: Any, workflow_id: str) -> FleetShare | None:
     fleet = next((f for f in fleets(result) if f.index == j), None)
     if fleet is None:
         return None
-    tin, tout = result.wf_tokens_in[:, -1], result.wf_tokens_out[:, -1]
-
-    def load(i: int) -> float:
-        return float(tin[i]) / fleet.prefill + float(tout[i]) / fleet.decode
-
-    total = sum(load(i) for i in range(len(result.workflow_ids)) if int(inp.wf_model[i]) == j)
-    share = load(w) / total if total > 0 else 0.0
+    load = result.wf_tokens_in[:, -1] / fleet.prefill + result.wf_tokens_out[:, -1] / fleet.decode
+    total = float(load[inp.wf_model == j].sum())
+    share = float(load[w]) / total if total > 0 else 0.0
     return FleetShare(fleet, share, share * fleet.cost)
+
+
+def workflow_record(result: Any, workflow_id: Any) -> dict[str, float] | None:
+    """One workflow's final month, as in ``Result.workflow_records`` (None when unknown)."""
+    if result is None or not isinstance(workflow_id, str):
+        return None
+    try:
+        i = result.workflow_ids.index(workflow_id)
+    except ValueError:
+        return None
+    hpm = result.plan.settings.hours_per_fte_year / 12.0
+    saved = float(result.wf_hours_saved[i, -1])
+
+    def last(name: str) -> float:
+        a = getattr(result, name)
+        return float(a[i, -1]) if a.size else 0.0
+
+    return {"hours_saved": saved, "fte_freed": saved / hpm, "tokens_in": last("wf_tokens_in"),
+            "tokens_out": last("wf_tokens_out"), "api_cost": last("wf_api_cost")}
