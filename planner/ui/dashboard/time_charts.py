@@ -63,6 +63,13 @@ class TimeChart(ChartWidget):
         m = self.hover_month(x)
         return None if m is None else float(m)
 
+    def fit_y(self, values: np.ndarray, *, below: float, above: float) -> None:
+        """A y range from 0 (or the lowest value) to the highest, with some room around."""
+        lo = min(0.0, float(values.min(initial=0.0)))
+        hi = max(0.0, float(values.max(initial=0.0)))
+        span = (hi - lo) or 1.0
+        self.view.setYRange(lo - span * below, hi + span * above, padding=0)
+
     def month_heading(self, m: int) -> str:
         assert self.result is not None
         if m == 0:
@@ -312,10 +319,7 @@ class CashChart(TimeChart):
             self.payback_line.label.updatePosition()
             self.payback_line.show()
             self.set_title("Cumulative net cash")
-        lo = min(0.0, float(cum.min(initial=0.0)))
-        hi = max(0.0, float(cum.max(initial=0.0)))
-        span = (hi - lo) or 1.0
-        self.view.setYRange(lo - span * 0.06, hi + span * 0.1, padding=0)
+        self.fit_y(cum, below=0.06, above=0.1)
 
     def hover_text(self, x: float, y: float) -> str | None:
         m = self.hover_month(x)
@@ -371,11 +375,7 @@ class SavingsSplitChart(TimeChart):
         self.money_axis.currency = self.currency
         self.set_axis_label("left", f"{self.currency} per month")
         self.set_months(result)
-        values = np.concatenate([ai, st, total])
-        lo = min(0.0, float(values.min(initial=0.0)))
-        hi = max(0.0, float(values.max(initial=0.0)))
-        span = (hi - lo) or 1.0
-        self.view.setYRange(lo - span * 0.05, hi + span * 0.08, padding=0)
+        self.fit_y(np.concatenate([ai, st, total]), below=0.05, above=0.08)
 
     def hover_text(self, x: float, y: float) -> str | None:
         m = self.hover_month(x)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -20,8 +19,8 @@ from PySide6.QtWidgets import (
 from planner.io.roster import RosterAnalysis
 
 from .dialog import import_roster_dialog
-from .orgchart import DEFAULT_OPEN_LAYERS, OrgChartView
-from .plan_org import PlanOrgView, swatch
+from .orgchart import OrgChartView
+from .plan_org import PlanOrgView, chart_toolbar, swatch
 from .state import last_import, roster_state
 
 
@@ -78,24 +77,9 @@ class OrganisationPage(QWidget):
         content = QWidget()
         cbox = QVBoxLayout(content)
         cbox.setContentsMargins(6, 6, 6, 6)
-        head = QHBoxLayout()
-        self.headline = QLabel()
-        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        head.addWidget(self.headline, 1)
-        head.addWidget(QLabel("Open layers:"))
-        self.open_layers = QSpinBox()
-        self.open_layers.setRange(1, 50)
-        self.open_layers.setValue(DEFAULT_OPEN_LAYERS)
-        self.open_layers.setToolTip("Show the reports of managers down to this layer")
-        self.open_layers.valueChanged.connect(lambda v: self.chart.expand_to_layer(v))
-        head.addWidget(self.open_layers)
-        fit = QPushButton("Fit")
-        fit.setToolTip("Fit the chart in the window (wheel: zoom, drag: pan, click: open/close)")
-        fit.clicked.connect(lambda: self.chart.fit())
-        head.addWidget(fit)
-        again = QPushButton("Import a roster\u2026")
-        again.clicked.connect(self.import_roster)
-        head.addWidget(again)
+        head, self.headline, self.open_layers, _again = chart_toolbar(
+            "Open layers:", "Show the reports of managers down to this layer",
+            lambda v: self.chart.expand_to_layer(v), lambda: self.chart.fit(), self.import_roster)
         cbox.addLayout(head)
         legend = QHBoxLayout()
         for health, text in (("narrow", "1-2 reports (narrow)"), ("ok", "3-15 reports"),

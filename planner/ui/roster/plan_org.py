@@ -22,6 +22,30 @@ def swatch(health: str, text: str) -> QLabel:
                   f"&nbsp;{text}")
 
 
+def chart_toolbar(label: str, tip: str, on_open, on_fit, on_import
+                  ) -> tuple[QHBoxLayout, QLabel, QSpinBox, QPushButton]:
+    """The line above an org chart: its headline, how many levels are open, Fit, Import."""
+    head = QHBoxLayout()
+    headline = QLabel()
+    headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    head.addWidget(headline, 1)
+    head.addWidget(QLabel(label))
+    spin = QSpinBox()
+    spin.setRange(1, 50)
+    spin.setValue(DEFAULT_OPEN_LAYERS)
+    spin.setToolTip(tip)
+    spin.valueChanged.connect(on_open)
+    head.addWidget(spin)
+    fit = QPushButton("Fit")
+    fit.setToolTip("Fit the chart in the window (wheel: zoom, drag: pan, click: open/close)")
+    fit.clicked.connect(on_fit)
+    head.addWidget(fit)
+    button = QPushButton("Import a roster\u2026")
+    button.clicked.connect(on_import)
+    head.addWidget(button)
+    return head, headline, spin, button
+
+
 LEGEND = (("narrow", "1-2 reports (narrow)"), ("ok", "3-15 reports"),
           ("wide", "16+ reports (wide)"))
 
@@ -36,27 +60,13 @@ class PlanOrgView(QWidget):
         super().__init__(parent)
         box = QVBoxLayout(self)
         box.setContentsMargins(6, 6, 6, 6)
-        head = QHBoxLayout()
-        self.headline = QLabel()
+        head, self.headline, self.open_levels, self.import_button = chart_toolbar(
+            "Open levels:", "Show the teams below the top ones down to this level",
+            lambda v: self.chart.expand_to_depth(v), lambda: self.chart.fit(),
+            self.importRoster.emit)
         self.headline.setWordWrap(True)
-        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        head.addWidget(self.headline, 1)
-        head.addWidget(QLabel("Open levels:"))
-        self.open_levels = QSpinBox()
-        self.open_levels.setRange(1, 50)
-        self.open_levels.setValue(DEFAULT_OPEN_LAYERS)
-        self.open_levels.setToolTip("Show the teams below the top ones down to this level")
-        self.open_levels.valueChanged.connect(lambda v: self.chart.expand_to_depth(v))
-        head.addWidget(self.open_levels)
-        fit = QPushButton("Fit")
-        fit.setToolTip("Fit the chart in the window (wheel: zoom, drag: pan, click: open/close)")
-        fit.clicked.connect(lambda: self.chart.fit())
-        head.addWidget(fit)
-        self.import_button = QPushButton("Import a roster\u2026")
         self.import_button.setToolTip("Compare with the real organisation: an HR export with a "
                                       "\u201creports to\u201d column")
-        self.import_button.clicked.connect(self.importRoster)
-        head.addWidget(self.import_button)
         box.addLayout(head)
         legend = QHBoxLayout()
         self.legend_title = QLabel()
