@@ -63,6 +63,13 @@ class TimeChart(ChartWidget):
         m = self.hover_month(x)
         return None if m is None else float(m)
 
+    def money_months(self, result: Result, per: str) -> None:
+        """The month axis of ``result`` and a left axis in the plan's currency (``per``:
+        ``per month``, ``from month 1``)."""
+        self.money_axis.currency = self.currency
+        self.set_axis_label("left", f"{self.currency}{' ' if per.startswith('per') else ', '}{per}")
+        self.set_months(result)
+
     def fit_y(self, values: np.ndarray, *, below: float, above: float) -> None:
         """A y range from 0 (or the lowest value) to the highest, with some room around."""
         lo = min(0.0, float(values.min(initial=0.0)))
@@ -206,9 +213,7 @@ class MoneyChart(TimeChart):
             return
         self.show_placeholder(None)
         self.savings_curve.setData(x, savings)
-        self.money_axis.currency = self.currency
-        self.set_axis_label("left", f"{self.currency} per month")
-        self.set_months(result)
+        self.money_months(result, "per month")
         lo = min(0.0, float(savings.min(initial=0.0)))
         hi = max(float(savings.max(initial=0.0)), float(costs.max(initial=0.0)))
         self.view.setYRange(lo * 1.08, hi * 1.08 if hi > 0 else 1.0, padding=0)
@@ -303,9 +308,7 @@ class CashChart(TimeChart):
         xs, ys = _split_at_zero(x, cum)
         self.gain_fill.setData(xs, np.maximum(ys, 0.0))
         self.loss_fill.setData(xs, np.minimum(ys, 0.0))
-        self.money_axis.currency = self.currency
-        self.set_axis_label("left", f"{self.currency}, from month 1")
-        self.set_months(result)
+        self.money_months(result, "from month 1")
         pb = result.payback_month
         self.payback_month = pb
         if pb is None:
@@ -372,9 +375,7 @@ class SavingsSplitChart(TimeChart):
         self.ai_curve.setData(x, ai)
         self.structure_curve.setData(x, st)
         self.total_curve.setData(x, total)
-        self.money_axis.currency = self.currency
-        self.set_axis_label("left", f"{self.currency} per month")
-        self.set_months(result)
+        self.money_months(result, "per month")
         self.fit_y(np.concatenate([ai, st, total]), below=0.05, above=0.08)
 
     def hover_text(self, x: float, y: float) -> str | None:
