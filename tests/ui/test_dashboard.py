@@ -389,6 +389,7 @@ def test_an_empty_plan_shows_clean_empty_charts(view):
     for chart in (view.money_chart, view.cash_chart, view.savings_chart):
         assert chart.showing_placeholder, chart.default_name
         assert "Nothing is saved or spent yet" in chart.placeholder.text()
+        assert chart.legend_label.isHidden()                        # no key to an empty plot
     assert not view.cash_chart.payback_line.isVisible()
     assert "payback" not in view.cash_chart.title_label.text().lower()
     assert not view.headcount_chart.showing_placeholder            # 12 people, flat
