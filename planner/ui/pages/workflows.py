@@ -107,8 +107,8 @@ class WorkflowsPage(QWidget):
         top.addWidget(compute_btn)
         top.addWidget(add)
         outer.addLayout(top)
-        outer.addWidget(hint("Each row is work a team does today. Percentages are typed as 35 or "
-                             "35%. Paste a block from Excel with Ctrl+V; Insert adds a row, Ctrl+D "
+        outer.addWidget(hint("Each row is work a team does today. Percentages: 35, 35% and 0.35 "
+                             "are all 35%. Paste a block from Excel with Ctrl+V; Insert adds a row, Ctrl+D "
                              "duplicates, Delete removes.", self))
 
         self.empty = EmptyState(
