@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .edits import MISSING
@@ -128,7 +128,6 @@ class Field:
     drops_block: bool = False       # emptying it removes its parent object (AI seats)
     spec: Any = None                # the planner.plan.fields.Spec it comes from
     source: str = ""                # where the default comes from
-    extras: dict = field(default_factory=dict)
 
     @classmethod
     def from_spec(cls, spec: Any, path: tuple | None = None, **editor: Any) -> Field:
