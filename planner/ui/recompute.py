@@ -134,8 +134,12 @@ class Recomputer(QObject):
         self.schedule(immediate=change.kind == "reset")
 
     def schedule(self, *, immediate: bool = False) -> None:
+        """Evaluate after this turn of the event loop (every edit of a paste or a macro is
+        made within one turn, so they are evaluated once); a slow plan waits ``debounce_ms``
+        for further edits first."""
         self.generation += 1
-        self._timer.start(0 if immediate else self.debounce_ms)
+        fast = self.last_ms < FAST_MS and not self._big(self.doc.data)
+        self._timer.start(0 if immediate or fast else self.debounce_ms)
 
     def hold(self) -> None:
         """Evaluate nothing until ``release()`` (at start-up the window paints first)."""

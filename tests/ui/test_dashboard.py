@@ -47,17 +47,28 @@ def _no_workflows(northwind_data: dict):
 def test_tiles_show_the_engines_figures(view, result):
     view.set_result(result, "USD")
     s = result.summary
+    b, f = s["baseline"], s["final"]
     assert not view.is_empty
     assert view.tile("headcount").value_text() == "430 → 398"
-    assert s["baseline"]["headcount"] == 430 and s["final"]["headcount"] == 398
+    assert b["headcount"] == 430 and f["headcount"] == 398
+    # compression = without AI / plan (no growth in Northwind: without AI is today's 430)
     assert view.tile("compression").value_text() == f"{s['compression_ratio']:.2f}x" == "1.08x"
+    assert view.tile("compression").detail_text() == "430 without AI ÷ 398"
     assert view.tile("layers").value_text() == "3 → 3"   # the depth of the team tree
-    assert view.tile("layers").detail_text() == "span 6.5 → 7.3"
-    assert view.tile("fte_freed").value_text() == f"{s['final']['fte_freed']:.1f}" == "34.7"
+    assert view.tile("layers").detail_text() == \
+        f"needed {b['layers_needed']} → {f['layers_needed']}" == "needed 3 → 3"
+    # span of control = direct reports per manager (N + K - 1) / K
+    assert view.tile("span").value_text() == f"{b['avg_span']:.1f} → {f['avg_span']:.1f}" \
+        == "7.5 → 8.3"
+    assert view.tile("span").detail_text() == "ICs per manager 6.5 → 7.3"
+    assert view.tile("fte_freed").value_text() == f"{f['fte_freed']:.1f}" == "34.7"
     assert view.tile("payroll_savings").value_text() == "$4.6M / yr"
+    assert view.tile("payroll_savings").detail_text() == "AI $2.9M · structure $1.7M"
     assert view.tile("compute").value_text() == "$332k / yr"      # 27,682 a month x 12
     assert view.tile("net").value_text() == "+$10.1M"
-    assert view.tile("net").kpi.title == "3-year net"
+    assert view.tile("net").kpi.title == "3-year net cash"
+    assert s["cumulative_net_cash"] == pytest.approx(10_131_250)
+    assert view.tile("npv").value_text() == "+$10.1M"        # discount rate 0: = net cash
     assert view.tile("payback").value_text() == "month 7"
     assert view.tile("payback").detail_text() == "Jul 2027"
 
@@ -66,16 +77,37 @@ def test_every_tooltip_gives_formula_inputs_and_source(view, result):
     view.set_result(result, "USD")
     tips = {key: view.tile(key).toolTip() for key in KPI_KEYS}
     assert all("=" in tip and "Inputs:" in tip for tip in tips.values()), tips
-    assert ("Compression ratio = headcount today / headcount in month 36 = 430 / 398"
-            in tips["compression"])
+    assert ("Compression ratio = headcount without AI / headcount of the plan in month 36 = "
+            "430 / 398 = 1.08x" in tips["compression"])
     assert "FTE freed = hours saved per month / (hours per FTE year / 12)" in tips["fte_freed"]
     assert "5,082.3 / (1,760 / 12) = 34.7 FTE" in tips["fte_freed"]
-    assert ("hours saved = volume × minutes / 60 × adoption × ramp × "
-            "(time saved − review overhead)") in tips["fte_freed"].lower()
+    assert "× (time saved − review overhead)" in tips["fte_freed"]
     assert "Today: 373 ICs + 57 managers = 430" in tips["headcount"]
+    assert "Without AI in month 36 (Dec 2029): 430" in tips["headcount"]
+    assert "direct reports per manager = (ICs + managers − 1) / managers" in tips["span"]
+    assert "Today: (373 + 57 − 1) / 57 = 7.53" in tips["span"]
+    assert "depth of the team tree" in tips["layers"]
+    assert "ceil(ln 373 ICs / ln span 7.53) = ceil(2.93) = 3" in tips["layers"]
     assert "($5,113,333 − $4,730,250) × 12 = $4,597,000" in tips["payroll_savings"]
+    assert "From AI = " in tips["payroll_savings"] and "= $2,872,000" in tips["payroll_savings"]
+    assert "From structure = " in tips["payroll_savings"]
     assert "$27,682 × 12 = $332,190" in tips["compute"]
     assert "Month 6: -$169,571" in tips["payback"] and "Month 7: +$26,193" in tips["payback"]
+    assert "discount rate of 0% a year" in tips["npv"]
+
+
+def test_npv_discounts_the_net_cash_at_the_plans_rate(view, northwind_data):
+    northwind_data["settings"]["discount_rate_per_year"] = 0.1
+    result = compute(_plan(northwind_data))
+    view.set_result(result, "USD")
+    npv = result.summary["npv_net_cash"]
+    assert npv < result.summary["cumulative_net_cash"]
+    from planner import formatting as fmt
+
+    assert view.tile("npv").value_text() == fmt.money(npv, "USD", short=True, sign=True)
+    assert view.tile("npv").detail_text() == "net cash at 10% a year"
+    assert f"= {fmt.money(npv, 'USD', sign=True)} at a discount rate of 10% a year" in \
+        view.tile("npv").toolTip()
 
 
 def test_tiles_colour_savings_green_and_costs_amber(view, result):
@@ -228,14 +260,14 @@ def test_plan_with_no_compute_and_no_people_change(view):
     # nothing is saved or spent: no "paid back in month 1" that would read as a win
     assert view.tile("payback").value_text() == "–"
     assert view.tile("payback").detail_text() == "nothing changes yet"
-    assert view.tile("net").kpi.title == "1-year net"
+    assert view.tile("net").kpi.title == "1-year net cash"
 
 
 def test_horizon_names_the_net_tile(view):
     result = compute(parse_plan(tiny_plan(horizon_months=18)))
     view.set_result(result, "USD")
-    assert view.tile("net").kpi.title == "18-month net"
-    assert "Net over 18 months" in view.tile("net").toolTip()
+    assert view.tile("net").kpi.title == "18-month net cash"
+    assert "Net cash over 18 months" in view.tile("net").toolTip()
 
 
 def test_many_teams_fold_into_one_bar(view):
@@ -314,3 +346,57 @@ def test_wheel_over_a_chart_scrolls_the_overview(qtbot, result):
                         Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(viewport, event)
     assert bar.value() > 0
+
+
+# ----- the v2 story: the organisation without AI, where savings come from ---------------
+def test_headcount_chart_shows_the_plan_without_ai_and_today_in_distinct_styles(view,
+                                                                                northwind_data):
+    northwind_data["settings"]["volume_growth_per_year"] = 0.2     # the work grows
+    result = compute(_plan(northwind_data))
+    view.set_result(result, "USD")
+    chart = view.headcount_chart
+    s = result.series
+    _, plan = chart.total_curve.getData()
+    _, without = chart.without_ai_curve.getData()
+    assert np.allclose(plan, s["_ic_all"] + s["_mgr_all"])
+    assert np.allclose(without, s["_hc_without_ai_all"])
+    assert without[-1] > without[0] and without[-1] > plan[-1]     # hiring avoided
+    assert chart.baseline.value() == plan[0]
+    styles = {chart.total_curve.opts["pen"].style(), chart.without_ai_curve.opts["pen"].style(),
+              chart.baseline.pen.style()}
+    assert len(styles) == 3                                        # readable in greyscale
+    text = chart.hover_text(36, 0)
+    assert f"Without AI: {without[-1]:,.0f}" in text and "hires avoided" in text
+
+
+def test_savings_chart_splits_ai_and_structure(view, result):
+    view.set_result(result, "USD")
+    chart = view.savings_chart
+    s = result.series
+    assert np.allclose(chart.ai_curve.getData()[1], s["payroll_savings_ai"])
+    assert np.allclose(chart.structure_curve.getData()[1], s["payroll_savings_structure"])
+    assert np.allclose(chart.total_curve.getData()[1], s["payroll_savings"])
+    assert chart.ai_curve.opts["pen"].style() != chart.structure_curve.opts["pen"].style()
+    assert "from structure" in chart.hover_text(36, 0)
+
+
+def test_an_empty_plan_shows_clean_empty_charts(view):
+    data = tiny_plan()
+    data["workflows"] = []
+    result = compute(parse_plan(data))
+    view.set_result(result, "USD")
+    assert view.tile("payback").detail_text() == "nothing changes yet"
+    for chart in (view.money_chart, view.cash_chart, view.savings_chart):
+        assert chart.showing_placeholder, chart.default_name
+        assert "Nothing is saved or spent yet" in chart.placeholder.text()
+        assert chart.legend_label.isHidden()                        # no key to an empty plot
+    assert not view.cash_chart.payback_line.isVisible()
+    assert "payback" not in view.cash_chart.title_label.text().lower()
+    assert not view.headcount_chart.showing_placeholder            # 12 people, flat
+
+
+def test_money_ticks_near_zero_read_zero():
+    from planner.ui.dashboard.axes import short_money
+
+    assert short_money(-0.2, "USD") == "$0" and short_money(0.4, "USD") == "$0"
+    assert short_money(-30_000, "USD") == "-$30k"

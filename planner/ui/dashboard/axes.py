@@ -14,6 +14,8 @@ from .kpis import nice_month
 
 def short_money(value: float, currency: str) -> str:
     """``$1.5M``, ``$200k``, ``$1M`` (no ``.0``), ``-$30k``: for axis ticks."""
+    if abs(value) < 0.5:           # float noise around zero is not "-$0"
+        value = 0.0
     text = fmt.money(value, currency, short=True)
     for suffix in ("B", "M", "k"):
         text = text.replace(f".0{suffix}", suffix)

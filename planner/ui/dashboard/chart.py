@@ -172,6 +172,7 @@ class ChartWidget(QWidget):
             self.stack.setCurrentWidget(self.placeholder)
         else:
             self.stack.setCurrentWidget(self.plot)
+        self.legend_label.setVisible(not text and bool(self._legend))  # no key to an empty plot
 
     @property
     def showing_placeholder(self) -> bool:
@@ -262,7 +263,7 @@ class ChartWidget(QWidget):
                 words = words.replace(" ", "&nbsp;")
             parts.append(f'<span style="color:{col}">{_GLYPH[kind]}</span>&nbsp;{words}')
         self.legend_label.setText("&nbsp;&nbsp; ".join(parts))
-        self.legend_label.show()
+        self.legend_label.setVisible(not self.showing_placeholder)
 
     def _save_dialog(self) -> None:
         name = f"{self.default_name}.png"

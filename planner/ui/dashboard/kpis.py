@@ -18,9 +18,12 @@ if TYPE_CHECKING:
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-# Tile order; the views lay tiles out in this order.
-KPI_KEYS = ("headcount", "compression", "layers", "fte_freed", "payroll_savings", "compute",
-            "net", "payback")
+# Tile order; the views lay tiles out in this order (5 to a row on the Overview, 2 in the dock).
+KPI_KEYS = ("headcount", "compression", "layers", "span", "fte_freed", "payroll_savings",
+            "compute", "net", "npv", "payback")
+
+# Below this a money figure is noise (float sums of zeros), not a saving or a cost.
+NOTHING = 1e-6
 
 
 @dataclass(frozen=True)
@@ -58,102 +61,125 @@ def horizon_title(horizon: int) -> str:
     return f"{horizon}-month net"
 
 
+def nothing_changes(result: Result) -> bool:
+    """True when the plan saves and spends nothing in any month (an empty plan)."""
+    s = result.series
+    return not any((abs(s[k]) > NOTHING).any() for k in ("net_cash", "payroll_savings",
+                                                         "compute_cash"))
+
+
+def tone_of(x: float, *, good: str = "saving") -> str:
+    return good if x > NOTHING else ("problem" if x < -NOTHING else "neutral")
+
+
 def _f(x: object) -> float:
     return float(x)  # numpy scalar -> float for formatting
 
 
-def _opt(x: float) -> float | None:
-    return None if x is None or math.isnan(x) else x
-
-
-def _int_or_dash(x: float | None) -> str:
+def _int_or_dash(x: object) -> str:
     return "–" if x is None else str(int(x))
 
 
-def _span(n: float, k: float) -> float | None:
-    return n / k if k else None
+def _one(x: float | None) -> str:
+    return "–" if x is None else f"{x:.1f}"
 
 
 def build_kpis(result: Result, currency: str) -> dict[str, Kpi]:
     """Every tile's figures for ``result``, keyed by :data:`KPI_KEYS`."""
-    s = result.series
-    plan = result.plan
-    st = plan.settings
-    H = result.horizon
-    money = fmt.money
-    cur = currency
-    end = month_name(result, H)
+    from .kpi_money import money_kpis
 
-    n0, nH = _f(s["_ic_all"][0]), _f(s["_ic_all"][-1])
-    k0, kH = _f(s["_mgr_all"][0]), _f(s["_mgr_all"][-1])
-    hc0, hcH = n0 + k0, nH + kH
+    out = people_kpis(result)
+    out.update(money_kpis(result, currency))
+    return out
+
+
+# ----- people -------------------------------------------------------------------------------
+def people_kpis(result: Result) -> dict[str, Kpi]:
+    s = result.series
+    st = result.plan.settings
+    H = result.horizon
+    end = month_name(result, H)
+    summary = result.summary
+    b, f = summary["baseline"], summary["final"]
+    n0, nH, k0, kH = b["ic"], f["ic"], b["managers"], f["managers"]
+    hc0, hcH = b["headcount"], f["headcount"]
+    hcC = f["headcount_without_ai"]
+    smart = fmt.smart
     out: dict[str, Kpi] = {}
 
-    # ----- people ---------------------------------------------------------------------
     delta = hcH - hc0
     pct = f" ({delta / hc0:+.1%})".replace("-", "−") if hc0 and delta else ""
-    change = "no change" if abs(delta) < 1e-9 else f"{fmt.smart(delta).replace('-', '−')}"
+    change = "no change" if abs(delta) < 1e-9 else f"{smart(delta).replace('-', '−')}"
     if delta > 1e-9:
         change = "+" + change
-    policy = st.headcount_policy
-    rule = (f'ICs per team = max(min ICs, ceil(ICs today − FTE freed × (1 − redeploy share '
-            f'{fmt.percent(st.redeploy_share)}))) under the "reduce" policy'
-            if policy == "reduce" else
-            'ICs stay as they are under the "redeploy" policy (freed time is kept as capacity)')
+    rule = (f'ICs per team = max(min ICs, ceil(ICs today − (FTE freed − extra work from volume '
+            f'growth) × (1 − kept for new work {fmt.percent(st.redeploy_share)}))); a shortfall is '
+            'hired' if st.headcount_policy == "reduce" else
+            'ICs never fall under the "redeploy" policy (freed time is kept as capacity); a '
+            'shortfall is hired')
+    path = ("People leave by attrition (" + fmt.percent(st.attrition_per_year) + " of today's a "
+            "year), nobody is laid off" if st.reduction == "attrition" else
+            "Headcount comes down by layoffs, at once")
     out["headcount"] = Kpi(
-        "headcount", "Headcount", f"{fmt.smart(hc0)} → {fmt.smart(hcH)}",
+        "headcount", "Headcount", f"{smart(hc0)} → {smart(hcH)}",
         detail=f"{change}{pct} by {nice_month(result.month_labels[-1])}",
         tooltip=[
             "Headcount = ICs + managers, summed over every team",
-            f"Today: {fmt.smart(n0)} ICs + {fmt.smart(k0)} managers = {fmt.smart(hc0)}",
-            f"In {end}: {fmt.smart(nH)} ICs + {fmt.smart(kH)} managers = {fmt.smart(hcH)}",
-            rule,
+            f"Today: {smart(n0)} ICs + {smart(k0)} managers = {smart(hc0)}",
+            f"In {end}: {smart(nH)} ICs + {smart(kH)} managers = {smart(hcH)}",
+            f"Without AI in {end}: {smart(hcC)} (the same work, growing with its volume "
+            f"growth, at today's spans)"
+            + (f": {smart(hcC - hcH)} hires avoided" if hcC - hcH > 1e-9 and hcC > hc0 else ""),
+            rule, path,
             "Managers per team = ceil(ICs / span); span = the team's target span, else the "
             "plan's target span, else ICs / managers today",
-            "Inputs: Teams (roles' headcount and kind, min ICs, target span), "
-            "Workflows (FTE freed), Settings (headcount policy, redeploy share, target span)",
+            "Inputs: Teams (roles' headcount and kind, min ICs, target span), Workflows (FTE "
+            "freed, volume growth), Settings (headcount policy, kept for new work, how headcount "
+            "comes down, attrition, target span, volume growth)",
         ])
 
-    ratio = hc0 / hcH if hcH else None
+    ratio = summary["compression_ratio"]
     out["compression"] = Kpi(
         "compression", "Compression", fmt.ratio(ratio),
-        detail=f"today ÷ month {H}",
+        detail=f"{smart(hcC)} without AI ÷ {smart(hcH)}",
         tooltip=[
-            f"Compression ratio = headcount today / headcount in month {H} = "
-            f"{fmt.smart(hc0)} / {fmt.smart(hcH)}" + (f" = {fmt.ratio(ratio)}" if ratio else ""),
-            "Above 1x the organisation does the same work with fewer people",
-            "Inputs: the Headcount figures (Teams and Workflows)",
+            f"Compression ratio = headcount without AI / headcount of the plan in month {H} = "
+            f"{smart(hcC)} / {smart(hcH)}" + (f" = {fmt.ratio(ratio)}" if ratio else ""),
+            "The people the same work would need without AI, per person the plan needs; "
+            "above 1x AI does the work with fewer people",
+            "Without AI = the same teams and spans, hiring for volume growth, no AI effect",
+            "Inputs: the Headcount figures (Teams, Workflows, Settings)",
         ] + ([] if ratio else ["No one is left in the final month, so there is no ratio"]))
 
-    lay = result.layers_series
-    l0, lH = _opt(_f(lay[0])), _opt(_f(lay[-1]))
-    sp0, spH = _span(n0, k0), _span(nH, kH)
-
-    def span_text(x: float | None) -> str:
-        return "–" if x is None else f"{x:.1f}"
-
-    def layers_line(label: str, n: float, k: float, layers: float | None) -> str:
-        sp = _span(n, k)
-        if sp is None or n <= 0:
-            return f"{label}: {fmt.smart(n)} ICs, {fmt.smart(k)} managers: no layers"
-        if sp <= 1:
-            return f"{label}: span {sp:.2f} is 1 or less, so layers are not defined"
-        return (f"{label}: span = {fmt.smart(n)} / {fmt.smart(k)} = {sp:.2f}; "
-                f"layers = ceil(ln {fmt.smart(n)} / ln {sp:.2f}) = "
-                f"ceil({math.log(n) / math.log(sp):.2f}) = {_int_or_dash(layers)}")
-
+    lay0, layH = b["layers"], f["layers"]
+    need0, needH = b["layers_needed"], f["layers_needed"]
     out["layers"] = Kpi(
-        "layers", "Layers", f"{_int_or_dash(l0)} → {_int_or_dash(lH)}",
-        detail=f"span {span_text(sp0)} → {span_text(spH)}",
+        "layers", "Layers", f"{_int_or_dash(lay0)} → {_int_or_dash(layH)}",
+        detail=f"needed {_int_or_dash(need0)} → {_int_or_dash(needH)}",
         tooltip=[
-            "Layers of management = ceil(ln ICs / ln average span); "
-            "average span = ICs / managers (org totals)",
-            layers_line("Today", n0, k0, l0),
-            layers_line(f"In {end}", nH, kH, lH),
+            "Layers = the depth of the team tree: for each team with ICs, count the teams on "
+            "its path to the top (itself included) that have managers; the largest count",
+            f"Today: {_int_or_dash(lay0)}; in {end}: {_int_or_dash(layH)} (a team whose "
+            "managers are all gone no longer adds a layer)",
+            _needed_line("today", n0, k0, b["avg_span"], need0),
+            _needed_line(f"in {end}", nH, kH, f["avg_span"], needH),
+            "Inputs: Teams (reports to, ICs, managers, target span), Settings (target span)",
+        ])
+
+    sp0, spH = b["avg_span"], f["avg_span"]
+    out["span"] = Kpi(
+        "span", "Span of control", f"{_one(sp0)} → {_one(spH)}",
+        detail=f"ICs per manager {_one(b['ics_per_manager'])} → {_one(f['ics_per_manager'])}",
+        tooltip=[
+            "Span of control = direct reports per manager = (ICs + managers − 1) / managers "
+            "(everyone but the top person reports to one manager)",
+            _span_line("Today", n0, k0, sp0),
+            _span_line(f"In {end}", nH, kH, spH),
+            f"ICs per manager = ICs / managers: {_one(b['ics_per_manager'])} today, "
+            f"{_one(f['ics_per_manager'])} in {end}",
             "Inputs: Teams (ICs, managers, target span), Settings (target span)",
         ])
 
-    # ----- time freed -----------------------------------------------------------------
     fte = _f(s["fte_freed"][-1])
     hours = _f(s["hours_saved"][-1])
     hpy = st.hours_per_fte_year
@@ -161,101 +187,30 @@ def build_kpis(result: Result, currency: str) -> dict[str, Kpi]:
     out["fte_freed"] = Kpi(
         "fte_freed", "FTE freed", fmt.number(fte, 1),
         detail=f"{fmt.number(hours)} h a month",
-        tone="saving" if fte > 1e-9 else ("problem" if fte < -1e-9 else "neutral"),
+        tone=tone_of(fte),
         tooltip=[
             "FTE freed = hours saved per month / (hours per FTE year / 12)",
             f"In {end}: {fmt.number(hours, 1)} / ({fmt.number(hpy)} / 12) = {fmt.number(fte, 1)} FTE",
-            "Hours saved = volume × minutes / 60 × adoption × ramp × "
-            f"(time saved − review overhead), summed over {n_wf} workflow{'s' if n_wf != 1 else ''}",
-            "Inputs: Workflows (volume, minutes, AI effect), Settings (hours per FTE year)",
+            "Hours saved = volume × volume growth since month 1 × minutes / 60 × adoption × ramp "
+            f"× (time saved − review overhead), summed over {n_wf} "
+            f"workflow{'s' if n_wf != 1 else ''}",
+            "Inputs: Workflows (volume, minutes, AI effect, volume growth), Settings (hours per "
+            "FTE year, volume growth)",
         ] + ([] if n_wf else ["Add a workflow with an AI effect to free time"]))
-
-    # ----- money ----------------------------------------------------------------------
-    pay = s["_pay_all"]
-    pay0, payH = _f(pay[0]), _f(pay[-1])
-    sav = (pay0 - payH) * 12
-    out["payroll_savings"] = Kpi(
-        "payroll_savings", "Payroll savings",
-        f"{money(sav, cur, short=True)} / yr",
-        detail=f"payroll {money(pay0 * 12, cur, short=True)} → {money(payH * 12, cur, short=True)}",
-        tone="saving" if sav > 1e-6 else ("problem" if sav < -1e-6 else "neutral"),
-        tooltip=[
-            f"Annual payroll savings = (monthly payroll today − monthly payroll in month {H}) × 12",
-            f"= ({money(pay0, cur)} − {money(payH, cur)}) × 12 = {money(sav, cur)} a year",
-            "Monthly payroll per team = (ICs × average IC cost + managers × average manager "
-            "cost) / 12",
-            "Inputs: Teams (roles' annual cost and headcount) and the Headcount figures",
-        ])
-
-    api = _f(s["api_cost"][-1])
-    gpu = _f(s["_rental"][-1] + s["_energy_cost"][-1] + s["depreciation"][-1])
-    seats = _f(s["seat_cost"][-1])
-    comp = _f(s["compute_pnl"][-1])
-    out["compute"] = Kpi(
-        "compute", "Compute", f"{money(comp * 12, cur, short=True)} / yr",
-        detail=f"{money(comp, cur, short=True)} in month {H}",
-        tone="cost" if comp > 1e-9 else "neutral",
-        tooltip=[
-            f"Annual compute (P&L view) = compute cost in month {H} × 12 = "
-            f"{money(comp, cur)} × 12 = {money(comp * 12, cur)}",
-            f"Month {H}: API {money(api, cur)} + GPU {money(gpu, cur)} + seats {money(seats, cur)}",
-            "API = tokens × price per million tokens (cached input at its own price), "
-            "falling with the yearly price decline",
-            "GPU = cloud rental + owned GPUs' energy + depreciation of owned GPUs",
-            "Seats = ceil(headcount × coverage) × cost per seat a month",
-            "Inputs: Workflows (calls, tokens, model), Models, GPUs, Teams (AI seats), "
-            "Settings (price decline, token growth, peak to average, PUE, power price)",
-        ])
-
-    sav_all = _f(s["payroll_savings"].sum())
-    comp_all = _f(s["compute_pnl"].sum())
-    sev_all = _f(s["severance"].sum())
-    one_off = _f(s["one_off"].sum())
-    net = _f(s["net_pnl"].sum())
-    net_cash = _f(s["net_cash"].sum())
-    out["net"] = Kpi(
-        "net", horizon_title(H).capitalize(), money(net, cur, short=True, sign=True),
-        detail=f"over {H} months, after costs",
-        tone="saving" if net > 1e-6 else ("problem" if net < -1e-6 else "neutral"),
-        tooltip=[
-            f"Net over {H} months = payroll savings − compute (P&L view) − severance − "
-            "one-off costs, summed over months 1 to " + str(H),
-            f"= {money(sav_all, cur)} − {money(comp_all, cur)} − {money(sev_all, cur)} − "
-            f"{money(one_off, cur)} = {money(net, cur, sign=True)}",
-            f"Cash view (GPU purchases when paid instead of depreciation): "
-            f"{money(net_cash, cur, sign=True)}",
-            "Inputs: the Payroll savings and Compute figures, Settings (severance months, "
-            "implementation cost)",
-        ])
-
-    # ----- payback --------------------------------------------------------------------
-    pb = result.payback_month
-    cum = s["net_cash"].cumsum()
-    formula = ("Payback month = the first month in which cumulative net cash (payroll savings "
-               "− compute cash − severance − one-off costs, from month 1) reaches 0 or more")
-    if not (abs(s["net_cash"]) > 1e-6).any():
-        # Nothing is saved or spent: "paid back in month 1" would read as a win.
-        out["payback"] = Kpi(
-            "payback", "Payback", "–", detail="nothing changes yet", tone="neutral",
-            tooltip=[formula, "Net cash is 0 in every month: the plan saves and spends nothing yet. "
-                     "Add workflows with an AI effect (Workflows) to see a payback month.",
-                     "Inputs: the Net figures (Teams, Workflows, Models, GPUs, Settings)"])
-    elif pb is None:
-        last = _f(cum[-1]) if len(cum) else 0.0
-        out["payback"] = Kpi(
-            "payback", "Payback", "–", detail=f"not within {H} months", tone="problem",
-            tooltip=[formula,
-                     f"Cumulative net cash in month {H}: {money(last, cur, sign=True)}",
-                     "Inputs: the Net figures (Teams, Workflows, Models, GPUs, Settings)"])
-    else:
-        lines = [formula]
-        if pb > 1:
-            lines.append(f"Month {pb - 1}: {money(_f(cum[pb - 2]), cur, sign=True)}")
-        lines.append(f"Month {pb}: {money(_f(cum[pb - 1]), cur, sign=True)}")
-        lines.append("Inputs: the Net figures (Teams, Workflows, Models, GPUs, Settings)")
-        nice = nice_month(result.month_labels[pb - 1])
-        out["payback"] = Kpi(
-            "payback", "Payback", f"month {pb}",
-            detail=nice if nice != f"M{pb}" else f"of {H}",
-            tone="saving", tooltip=lines)
     return out
+
+
+def _span_line(label: str, n: float, k: float, span: float | None) -> str:
+    if span is None:
+        return f"{label}: {fmt.smart(n)} ICs and no managers: no span"
+    return (f"{label}: ({fmt.smart(n)} + {fmt.smart(k)} − 1) / {fmt.smart(k)} = {span:.2f}")
+
+
+def _needed_line(when: str, n: float, k: float, span: float | None, needed: object) -> str:
+    head = f"Layers needed for an even pyramid, {when}"
+    if span is None or n <= 0:
+        return f"{head}: no ICs or no managers, so none"
+    if span <= 1:
+        return f"{head}: span {span:.2f} is 1 or less, so not defined"
+    return (f"{head}: ceil(ln {fmt.smart(n)} ICs / ln span {span:.2f}) = "
+            f"ceil({math.log(n) / math.log(span):.2f}) = {_int_or_dash(needed)}")

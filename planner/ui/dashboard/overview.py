@@ -21,14 +21,15 @@ from .base import DashboardBase
 from .kpis import nice_month
 from .theme import theme_for
 from .tiles import TileGrid
-from .time_charts import CashChart, HeadcountChart, MoneyChart
+from .time_charts import CashChart, HeadcountChart, MoneyChart, SavingsSplitChart
 
 if TYPE_CHECKING:
     from planner.engine import Result
 
 
 class OverviewPage(DashboardBase):
-    """Headline figures and the four charts leadership asks for; compute by model beneath."""
+    """Headline figures and the charts leadership asks for: headcount against the same
+    organisation without AI, where the savings come from, money over time, and by whom."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, large=True)
@@ -42,24 +43,25 @@ class OverviewPage(DashboardBase):
         self.subheading.setWordWrap(True)
         self._restyle()
 
-        self.tiles = TileGrid(inner, columns=4, large=True)
+        self.tiles = TileGrid(inner, columns=5, large=True)
         self.headcount_chart = HeadcountChart()
+        self.savings_chart = SavingsSplitChart()
         self.money_chart = MoneyChart()
         self.cash_chart = CashChart()
         self.team_chart = TeamFteChart()
         self.model_chart = ModelComputeChart()
-        self.charts = [self.headcount_chart, self.money_chart, self.cash_chart,
-                       self.team_chart, self.model_chart]
+        # the people story, then the money, then where it comes from
+        self.charts = [self.headcount_chart, self.savings_chart, self.money_chart,
+                       self.cash_chart, self.team_chart, self.model_chart]
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(14)
-        for i, chart in enumerate(self.charts[:4]):
+        for i, chart in enumerate(self.charts):
             chart.setMinimumHeight(250)
             grid.addWidget(chart, i // 2, i % 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        self.model_chart.setMinimumHeight(230)
 
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(16, 12, 16, 16)
@@ -71,7 +73,6 @@ class OverviewPage(DashboardBase):
         layout.addLayout(head)
         layout.addWidget(self.tiles)
         layout.addLayout(grid, 1)
-        layout.addWidget(self.model_chart)
 
         area = QScrollArea(self.content)
         area.setWidget(inner)

@@ -8,7 +8,13 @@ from .bar_charts import ModelComputeChart, TeamFteChart
 from .base import DashboardBase
 from .chart import ChartWidget
 from .tiles import TileGrid
-from .time_charts import CashChart, ComputeTimeChart, HeadcountChart, MoneyChart
+from .time_charts import (
+    CashChart,
+    ComputeTimeChart,
+    HeadcountChart,
+    MoneyChart,
+    SavingsSplitChart,
+)
 
 
 def _chart_page(parent: QWidget, charts: list[ChartWidget]) -> QScrollArea:
@@ -37,7 +43,8 @@ class ResultsPanel(DashboardBase):
     """
 
     TABS = (("Headcount", (("headcount_chart", HeadcountChart), ("team_chart", TeamFteChart))),
-            ("Money", (("money_chart", MoneyChart), ("cash_chart", CashChart))),
+            ("Money", (("money_chart", MoneyChart), ("savings_chart", SavingsSplitChart),
+                       ("cash_chart", CashChart))),
             ("Compute", (("compute_chart", ComputeTimeChart), ("model_chart", ModelComputeChart))))
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -97,6 +104,7 @@ class ResultsPanel(DashboardBase):
     headcount_chart = property(lambda self: self._chart("headcount_chart"))
     team_chart = property(lambda self: self._chart("team_chart"))
     money_chart = property(lambda self: self._chart("money_chart"))
+    savings_chart = property(lambda self: self._chart("savings_chart"))
     cash_chart = property(lambda self: self._chart("cash_chart"))
     compute_chart = property(lambda self: self._chart("compute_chart"))
     model_chart = property(lambda self: self._chart("model_chart"))

@@ -12,7 +12,7 @@ from planner import formatting as fmt
 
 from .axes import CountAxis, MoneyAxis, MonthAxis
 from .chart import ChartWidget, pen
-from .kpis import month_name, nice_month
+from .kpis import NOTHING, month_name, nice_month, nothing_changes
 from .theme import Theme
 
 if TYPE_CHECKING:
@@ -43,6 +43,10 @@ class TimeChart(ChartWidget):
         super().__init__(parent, title=title, compact=compact,
                          axes={"bottom": self.month_axis, "left": left_axis or CountAxis("left")})
 
+    def set_result(self, result) -> None:
+        self.result = result
+        super().set_result(result)
+
     def set_months(self, result: Result) -> None:
         self.result = result
         self.month_axis.set_months(result.month_labels)
@@ -59,6 +63,20 @@ class TimeChart(ChartWidget):
         m = self.hover_month(x)
         return None if m is None else float(m)
 
+    def money_months(self, result: Result, per: str) -> None:
+        """The month axis of ``result`` and a left axis in the plan's currency (``per``:
+        ``per month``, ``from month 1``)."""
+        self.money_axis.currency = self.currency
+        self.set_axis_label("left", f"{self.currency}{' ' if per.startswith('per') else ', '}{per}")
+        self.set_months(result)
+
+    def fit_y(self, values: np.ndarray, *, below: float, above: float) -> None:
+        """A y range from 0 (or the lowest value) to the highest, with some room around."""
+        lo = min(0.0, float(values.min(initial=0.0)))
+        hi = max(0.0, float(values.max(initial=0.0)))
+        span = (hi - lo) or 1.0
+        self.view.setYRange(lo - span * below, hi + span * above, padding=0)
+
     def month_heading(self, m: int) -> str:
         assert self.result is not None
         if m == 0:
@@ -71,32 +89,37 @@ class TimeChart(ChartWidget):
 
 
 class HeadcountChart(TimeChart):
-    """ICs and managers stacked over months 0..H, with today's headcount as a dashed line."""
+    """The plan's ICs and managers stacked over months 0..H, its total as a solid line, the
+    same organisation without AI as a dashed line (hiring avoided shows as the gap when the
+    work grows) and today's headcount as a dotted line."""
 
     default_name = "headcount"
     first_month = 0
 
     def __init__(self, parent=None, *, compact: bool = False) -> None:
-        super().__init__(parent, title="Headcount over time", compact=compact)
+        super().__init__(parent, title="Headcount: the plan and without AI", compact=compact)
 
     def _build(self) -> None:
         self.total_curve = pg.PlotDataItem(fillLevel=0, antialias=True)
         self.ic_curve = pg.PlotDataItem(fillLevel=0, antialias=True)
+        self.without_ai_curve = pg.PlotDataItem(antialias=True)
         self.baseline = pg.InfiniteLine(angle=0, movable=False, label="",
                                         labelOpts={"position": 0.98, "anchors": [(1, 1), (1, 1)]})
-        for item in (self.total_curve, self.ic_curve):
+        for item in (self.total_curve, self.ic_curve, self.without_ai_curve):
             self.item.addItem(item)
         self.item.addItem(self.baseline, ignoreBounds=True)
         self.set_axis_label("left", "People")
-        self.set_legend([("area", "people", "ICs"), ("area", "people_2", "Managers"),
-                         ("dash", "muted", "Today")])
+        self.set_legend([("solid", "people", "Plan"), ("area", "people", "ICs"),
+                         ("area", "people_2", "Managers"), ("dash", "text", "Without AI"),
+                         ("dot", "muted", "Today")])
 
     def _restyle(self, theme: Theme) -> None:
-        self.ic_curve.setPen(pen(theme.people, width=1.8))
+        self.ic_curve.setPen(pen(theme.people, width=1.0))
         self.ic_curve.setBrush(QBrush(_blend(theme.background, theme.people, 0.45)))
-        self.total_curve.setPen(pen(theme.people, width=1.2, style="dash"))
+        self.total_curve.setPen(pen(theme.people, width=2.4))
         self.total_curve.setBrush(QBrush(_blend(theme.background, theme.people_2, 0.55)))
-        self.baseline.setPen(pen(theme.muted, width=1.2, style="dash"))
+        self.without_ai_curve.setPen(pen(theme.text, width=2.0, style="dash"))
+        self.baseline.setPen(pen(theme.muted, width=1.4, style="dot"))
         self.baseline.label.setColor(theme.muted)
 
     def _show(self, result: Result) -> None:
@@ -104,12 +127,14 @@ class HeadcountChart(TimeChart):
         x = np.arange(result.horizon + 1, dtype=float)
         ic, mgr = s["_ic_all"], s["_mgr_all"]
         total = ic + mgr
+        without = s["_hc_without_ai_all"]
         self.ic_curve.setData(x, ic)
         self.total_curve.setData(x, total)
+        self.without_ai_curve.setData(x, without)
         self.baseline.setPos(float(total[0]))
         self.baseline.label.setFormat(f"today {fmt.smart(float(total[0]))}")
         self.set_months(result)
-        top = float(total.max()) if total.size else 1.0
+        top = max(float(total.max(initial=0.0)), float(without.max(initial=0.0)))
         self.view.setYRange(0, max(top * 1.12, 1.0), padding=0)
 
     def hover_text(self, x: float, y: float) -> str | None:
@@ -118,9 +143,24 @@ class HeadcountChart(TimeChart):
             return None
         s = self.result.series
         ic, mgr = float(s["_ic_all"][m]), float(s["_mgr_all"][m])
+        without = float(s["_hc_without_ai_all"][m])
         today = float(s["_ic_all"][0] + s["_mgr_all"][0])
-        return (f"{self.month_heading(m)}<br>ICs: {fmt.smart(ic)}<br>Managers: {fmt.smart(mgr)}"
-                f"<br>Headcount: {fmt.smart(ic + mgr)} (today {fmt.smart(today)})")
+        plan = ic + mgr
+        gap = without - plan
+        lines = [self.month_heading(m), f"Plan: {fmt.smart(plan)} ({fmt.smart(ic)} ICs, "
+                 f"{fmt.smart(mgr)} managers)", f"Without AI: {fmt.smart(without)}",
+                 f"Today: {fmt.smart(today)}"]
+        if gap > 1e-9:
+            lines.append(f"{fmt.smart(gap)} fewer people than without AI"
+                         + (f" ({fmt.smart(without - max(plan, today))} hires avoided)"
+                            if without > today + 1e-9 else ""))
+        return "<br>".join(lines)
+
+
+NO_COMPUTE = ("No compute cost yet.\nChoose a model for a workflow (Workflows, Compute "
+              "columns) or give a team AI seats (Teams).")
+NOTHING_YET = ("Nothing is saved or spent yet.\nAdd a workflow with an AI effect (Workflows) "
+               "to see the money here.")
 
 
 class MoneyChart(TimeChart):
@@ -167,11 +207,13 @@ class MoneyChart(TimeChart):
         self.gpu_bars.setOpts(x=x, y0=api, height=gpu)
         self.seat_bars.setOpts(x=x, y0=api + gpu, height=seats)
         savings = s["payroll_savings"] if self.with_savings else np.zeros_like(api)
-        self.savings_curve.setData(x, savings)
-        self.money_axis.currency = self.currency
-        self.set_axis_label("left", f"{self.currency} per month")
-        self.set_months(result)
         costs = api + gpu + seats
+        if not (np.abs(costs) > NOTHING).any() and not (np.abs(savings) > NOTHING).any():
+            self.show_placeholder(NOTHING_YET if self.with_savings else NO_COMPUTE)
+            return
+        self.show_placeholder(None)
+        self.savings_curve.setData(x, savings)
+        self.money_months(result, "per month")
         lo = min(0.0, float(savings.min(initial=0.0)))
         hi = max(float(savings.max(initial=0.0)), float(costs.max(initial=0.0)))
         self.view.setYRange(lo * 1.08, hi * 1.08 if hi > 0 else 1.0, padding=0)
@@ -255,13 +297,18 @@ class CashChart(TimeChart):
         s = result.series
         x = s["m"].astype(float)
         cum = np.cumsum(s["net_cash"])
+        self.payback_month = None
+        if nothing_changes(result):
+            self.show_placeholder(NOTHING_YET)
+            self.payback_line.hide()
+            self.set_title("Cumulative net cash")
+            return
+        self.show_placeholder(None)
         self.cash_curve.setData(x, cum)
         xs, ys = _split_at_zero(x, cum)
         self.gain_fill.setData(xs, np.maximum(ys, 0.0))
         self.loss_fill.setData(xs, np.minimum(ys, 0.0))
-        self.money_axis.currency = self.currency
-        self.set_axis_label("left", f"{self.currency}, from month 1")
-        self.set_months(result)
+        self.money_months(result, "from month 1")
         pb = result.payback_month
         self.payback_month = pb
         if pb is None:
@@ -275,10 +322,7 @@ class CashChart(TimeChart):
             self.payback_line.label.updatePosition()
             self.payback_line.show()
             self.set_title("Cumulative net cash")
-        lo = min(0.0, float(cum.min(initial=0.0)))
-        hi = max(0.0, float(cum.max(initial=0.0)))
-        span = (hi - lo) or 1.0
-        self.view.setYRange(lo - span * 0.06, hi + span * 0.1, padding=0)
+        self.fit_y(cum, below=0.06, above=0.1)
 
     def hover_text(self, x: float, y: float) -> str | None:
         m = self.hover_month(x)
@@ -288,3 +332,61 @@ class CashChart(TimeChart):
         cum = float(np.sum(s["net_cash"][:m]))
         return (f"{self.month_heading(m)}<br>Cumulative net cash: {self.money(cum, sign=True)}"
                 f"<br>Net cash this month: {self.money(float(s['net_cash'][m - 1]), sign=True)}")
+
+
+class SavingsSplitChart(TimeChart):
+    """Monthly payroll savings against the organisation without AI, split into what the AI
+    saves (today's spans) and what the change of structure saves (span changes)."""
+
+    default_name = "payroll-savings-ai-vs-structure"
+
+    def __init__(self, parent=None, *, compact: bool = False) -> None:
+        self.money_axis = MoneyAxis("left")
+        super().__init__(parent, title="Payroll savings: from AI and from structure",
+                         compact=compact, left_axis=self.money_axis)
+
+    def _build(self) -> None:
+        self.total_curve = pg.PlotDataItem(antialias=True)
+        self.ai_curve = pg.PlotDataItem(fillLevel=0, antialias=True)
+        self.structure_curve = pg.PlotDataItem(antialias=True)
+        self.zero_line = pg.InfiniteLine(pos=0, angle=0, movable=False)
+        for item in (self.ai_curve, self.structure_curve, self.total_curve):
+            self.item.addItem(item)
+        self.item.addItem(self.zero_line, ignoreBounds=True)
+        self.set_legend([("solid", "saving", "From AI"), ("dash", "saving", "From structure"),
+                         ("dot", "text", "Total")])
+
+    def _restyle(self, theme: Theme) -> None:
+        self.ai_curve.setPen(pen(theme.saving, width=2.2))
+        self.ai_curve.setBrush(QBrush(_alpha(theme.saving, 45)))
+        self.structure_curve.setPen(pen(theme.saving, width=2.2, style="dash"))
+        self.total_curve.setPen(pen(theme.text, width=1.6, style="dot"))
+        self.zero_line.setPen(pen(theme.muted, width=1))
+
+    def _show(self, result: Result) -> None:
+        s = result.series
+        x = s["m"].astype(float)
+        ai, st = s["payroll_savings_ai"], s["payroll_savings_structure"]
+        total = s["payroll_savings"]
+        if not (np.abs(total) > NOTHING).any() and not (np.abs(ai) > NOTHING).any():
+            self.show_placeholder(NOTHING_YET)
+            return
+        self.show_placeholder(None)
+        self.ai_curve.setData(x, ai)
+        self.structure_curve.setData(x, st)
+        self.total_curve.setData(x, total)
+        self.money_months(result, "per month")
+        self.fit_y(np.concatenate([ai, st, total]), below=0.05, above=0.08)
+
+    def hover_text(self, x: float, y: float) -> str | None:
+        m = self.hover_month(x)
+        if m is None:
+            return None
+        s = self.result.series
+        i = m - 1
+        return "<br>".join([
+            self.month_heading(m),
+            f"Payroll savings: {self.money(float(s['payroll_savings'][i]))}",
+            f"&nbsp;&nbsp;&nbsp;from AI {self.money(float(s['payroll_savings_ai'][i]))}",
+            f"&nbsp;&nbsp;&nbsp;from structure "
+            f"{self.money(float(s['payroll_savings_structure'][i]))}"])

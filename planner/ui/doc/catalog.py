@@ -1,12 +1,15 @@
-"""Every editable field of a plan, per table, with units, ranges, defaults and meanings.
+"""Every editable field of a plan, per table: the registry's fields plus what editing adds.
 
-Qt-free. Ranges and defaults follow MODEL.md section 1. Also the factories for new rows.
+Qt-free. What a field is (range, default, label, unit, meaning, choices) comes from
+:mod:`planner.plan.fields`; this module adds the editor's part (writers, choices of
+references, N/A cells, column groups). Also the factories for new rows.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from ...plan import fields as registry
 from . import edits
 from .edits import MISSING
 from .fields import Field
@@ -55,10 +58,6 @@ def gpu_choices(doc: Any) -> list[tuple[Any, str]]:
             if isinstance(g, dict) and isinstance(g.get("id"), str)]
 
 
-def _fixed(*pairs: tuple[Any, str]):
-    return lambda doc: list(pairs)
-
-
 # ----- special writers ------------------------------------------------------------------
 def write_workflow_model(doc: Any, item_path: tuple, value: Any) -> None:
     """Choosing a model creates the compute block; "(no compute)" removes it."""
@@ -96,7 +95,8 @@ def _switch_kind(tag: str, kinds: dict[str, dict]):
         fresh.update(defaults)
         if "note" in item:
             fresh["note"] = item["note"]
-        doc.set(item_path, fresh, f"Change {tag} to {value}")
+        label = dict(registry.spec("model" if tag == "hosting" else "gpu", tag).choices)
+        doc.set(item_path, fresh, f"Change {tag} to {label.get(value, value)}")
     return write
 
 
@@ -107,148 +107,126 @@ def write_id(key: str):
 
 
 # ----- fields ---------------------------------------------------------------------------
-def _id(key: str, what: str) -> Field:
-    return Field("id", ("id",), "ID", "id", tooltip=f"Short unique id of the {what}; other rows refer "
-                 "to it. Renaming it updates every reference.", writer=write_id(key))
+# Range, default, label, unit, meaning and choices of every field come from the plan
+# registry (planner.plan.fields); below is only what the editor adds: writers, the blocks
+# a value creates, references' choices, N/A cells, column groups and placeholders.
+_NA = {"api": "Only for API models.", "self": "Only for self-hosted models.",
+       "cloud": "Only for cloud GPUs.", "owned": "Only for owned GPUs."}
+
+
+def ui(obj: str, key: str, *path: str, **editor: Any) -> Field:
+    """The editor field of registry field ``obj.key`` at ``path`` (default: ``(key,)``).
+
+    Keys only some kinds of model or GPU have (``Spec.only``) are N/A for the others."""
+    spec = registry.spec(obj, key)
+    if spec.only is not None and "applies" not in editor:
+        tag, only = registry.KIND_TAG[obj], frozenset(spec.only)
+        editor["applies"] = lambda item: item.get(tag) in only
+        editor.setdefault("na_text", " ".join(_NA[k] for k in spec.only))
+    return Field.from_spec(spec, tuple(path) or (key,), **editor)
+
+
+def plan_setting(key: str):
+    """``doc -> the plan's value of settings.key`` (its default when unset): what an item's
+    empty value means for keys such as a workflow's volume growth."""
+    default = registry.spec("settings", key).default
+
+    def value(doc: Any) -> Any:
+        v = doc.get(("settings", key), MISSING) if hasattr(doc, "get") else MISSING
+        ok = isinstance(v, int | float) and not isinstance(v, bool)
+        return v if ok else default
+    return value
+
+
+def _id(list_key: str, obj: str) -> Field:
+    return ui(obj, "id", writer=write_id(list_key), hint="Renaming it updates every reference.")
+
+
+def _note(obj: str, **editor: Any) -> Field:
+    return ui(obj, "note", **editor)
 
 
 _AI = {"time_saved": 0, "adoption": 0}
 _COMPUTE = {"model": "", "calls_per_unit": 1, "input_tokens": 1000, "output_tokens": 200}
+_HAS_COMPUTE = dict(container=_COMPUTE, group="compute", na_text="Choose a model first.",
+                    applies=lambda w: isinstance(w.get("compute"), dict))
 
 WORKFLOW_FIELDS: list[Field] = [
-    Field("name", ("name",), "Workflow", "text", tooltip="What the work is, in a few words."),
-    Field("team", ("team",), "Team", "ref", choices=team_choices,
-          tooltip="The team that does this work; its freed hours lower that team's ICs."),
-    Field("volume", ("volume_per_month",), "Volume / month", minimum=0, unit="units/month", short="Volume\n/ month",
-          tooltip="How many times a month this work is done (tickets, reviews, invoices...)."),
-    Field("minutes", ("minutes_per_unit",), "Minutes / unit", minimum=0, unit="min", short="Minutes\n/ unit",
-          tooltip="Minutes of human work per unit today."),
-    Field("time_saved", ("ai", "time_saved"), "Time saved", "percent", minimum=-1, maximum=1, short="Time\nsaved",
-          container=_AI, tooltip="Share of a unit's time AI saves when it is used "
-          "(negative: AI slows the work)."),
-    Field("adoption", ("ai", "adoption"), "Adoption", "percent", minimum=0, maximum=1, container=_AI,
-          tooltip="Share of the units done with AI once the ramp is complete."),
-    Field("review", ("ai", "review_overhead"), "Review", "percent", minimum=0, maximum=1, container=_AI,
-          default=0, default_text="0%", optional=True,
-          tooltip="Share of a unit's time spent checking AI output (subtracted from time saved)."),
-    Field("ramp_months", ("ai", "ramp_months"), "Ramp (months)", "int", minimum=0, container=_AI, short="Ramp\nmonths",
-          default=0, default_text="0 (full adoption from month 1)", optional=True, unit="months",
-          tooltip="Months until adoption reaches its full level."),
-    Field("ramp", ("ai", "ramp"), "Ramp shape", "choice", container=_AI, default="linear", short="Ramp\nshape",
-          default_text="linear", optional=True,
-          choices=_fixed(("linear", "linear"), ("s-curve", "s-curve")),
-          tooltip="How adoption grows during the ramp: a straight line or an S-curve."),
-    Field("model", ("compute", "model"), "Model", "ref", choices=model_choices, optional=True, group="compute",
-          null_when_empty=True, writer=write_workflow_model,
-          tooltip="The AI model this workflow calls; (no compute) for none."),
-    Field("calls", ("compute", "calls_per_unit"), "Calls / unit", minimum=0, container=_COMPUTE, short="Calls\n/ unit",
-          group="compute",
-          applies=lambda w: isinstance(w.get("compute"), dict), na_text="Choose a model first.",
-          tooltip="Model calls per AI-assisted unit."),
-    Field("tokens_in", ("compute", "input_tokens"), "Input tokens", minimum=0, container=_COMPUTE, short="Tokens\nin",
-          group="compute",
-          applies=lambda w: isinstance(w.get("compute"), dict), na_text="Choose a model first.",
-          unit="tokens/call", tooltip="Input (prompt) tokens per call."),
-    Field("tokens_out", ("compute", "output_tokens"), "Output tokens", minimum=0, container=_COMPUTE, short="Tokens\nout",
-          group="compute",
-          applies=lambda w: isinstance(w.get("compute"), dict), na_text="Choose a model first.",
-          unit="tokens/call", tooltip="Output (generated) tokens per call."),
-    Field("cached", ("compute", "cached_share"), "Cached", "percent", minimum=0, maximum=1,
-          container=_COMPUTE, group="compute", default=0, default_text="0%", optional=True,
-          applies=lambda w: isinstance(w.get("compute"), dict), na_text="Choose a model first.",
-          tooltip="Share of input tokens read from the provider's cache (cheaper; API models only)."),
+    ui("workflow", "name"),
+    ui("workflow", "team", choices=team_choices),
+    ui("workflow", "volume_per_month"),
+    ui("workflow", "minutes_per_unit"),
+    ui("ai", "time_saved", "ai", "time_saved", container=_AI),
+    ui("ai", "adoption", "ai", "adoption", container=_AI),
+    ui("ai", "review_overhead", "ai", "review_overhead", container=_AI),
+    ui("ai", "ramp_months", "ai", "ramp_months", container=_AI),
+    ui("ai", "ramp", "ai", "ramp", container=_AI),
+    ui("workflow", "volume_growth_per_year", inherit=plan_setting("volume_growth_per_year")),
+    ui("compute", "model", "compute", "model", choices=model_choices, optional=True,
+       group="compute", null_when_empty=True, writer=write_workflow_model,
+       default_text="(no compute)", hint="Choose (no compute) for none."),
+    ui("compute", "calls_per_unit", "compute", "calls_per_unit", **_HAS_COMPUTE),
+    ui("compute", "input_tokens", "compute", "input_tokens", **_HAS_COMPUTE),
+    ui("compute", "output_tokens", "compute", "output_tokens", **_HAS_COMPUTE),
+    ui("compute", "cached_share", "compute", "cached_share", **_HAS_COMPUTE),
     _id("workflows", "workflow"),
+    _note("workflow"),
 ]
 
 ROLE_FIELDS: list[Field] = [
-    Field("name", ("name",), "Role", "text", tooltip="The job title."),
-    Field("kind", ("kind",), "Kind", "choice", choices=_fixed(("ic", "IC"), ("manager", "Manager")),
-          tooltip="IC: does the work. Manager: manages people (sized from the span)."),
-    Field("headcount", ("headcount",), "Headcount", minimum=0, unit="people",
-          tooltip="People in this role today (may be fractional FTE)."),
-    Field("annual_cost", ("annual_cost",), "Annual cost", minimum=0, money=True, unit="/ year",
-          tooltip="Fully loaded annual cost of one person in this role."),
+    ui("role", "name"),
+    ui("role", "kind"),
+    ui("role", "headcount"),
+    ui("role", "annual_cost"),
+    _note("role"),
 ]
 
 TEAM_DETAIL_FIELDS: list[Field] = [
-    Field("parent", ("parent",), "Reports to", "ref", choices=parent_choices, optional=True,
-          null_when_empty=True, default_text="top level",
-          tooltip="The team this one reports to. You can also drag a team onto another in the tree."),
-    Field("function", ("function",), "Function", "text", optional=True,
-          tooltip="Business function, for grouping (e.g. Engineering)."),
-    Field("min_ic", ("min_ic",), "Minimum ICs", minimum=0, default=0, default_text="0", optional=True,
-          unit="people", tooltip="The team never shrinks below this many ICs."),
-    Field("target_span", ("target_span",), "Target span", minimum=0, min_open=True, optional=True,
-          unit="ICs per manager", default_text="the plan's target span, else today's span",
-          placeholder="plan default",
-          tooltip="ICs per first-line manager after the change, for this team only."),
-    Field("seat_cost", ("ai_seats", "cost_per_seat_month"), "AI seat cost", minimum=0, optional=True,
-          container={"cost_per_seat_month": 0}, money=True, unit="/ seat / month",
-          default_text="no seats", placeholder="no seats",
-          tooltip="Monthly licence per AI seat (e.g. a coding assistant). Empty: no seats."),
-    Field("seat_coverage", ("ai_seats", "coverage"), "Seat coverage", "percent", minimum=0, maximum=1,
-          optional=True, default=1, default_text="100%", container={"cost_per_seat_month": 0},
-          applies=lambda t: isinstance(t.get("ai_seats"), dict), na_text="Set a seat cost first.",
-          tooltip="Share of the team's people who get a seat."),
-    Field("note", ("note",), "Note", "text", optional=True, tooltip="A source or a caveat."),
+    ui("team", "parent", choices=parent_choices, null_when_empty=True,
+       hint="You can also drag a team onto another in the tree."),
+    ui("team", "function"),
+    ui("team", "min_ic"),
+    ui("team", "target_span", placeholder="plan default"),
+    ui("ai_seats", "cost_per_seat_month", "ai_seats", "cost_per_seat_month", optional=True,
+       container={"cost_per_seat_month": 0}, drops_block=True, default_text="no seats",
+       placeholder="no seats"),
+    ui("ai_seats", "coverage", "ai_seats", "coverage", container={"cost_per_seat_month": 0},
+       applies=lambda t: isinstance(t.get("ai_seats"), dict), na_text="Set a seat cost first."),
+    _note("team"),
 ]
 
 TEAM_TREE_FIELDS: list[Field] = [
-    Field("name", ("name",), "Team", "text", tooltip="The team's name."),
+    ui("team", "name"),
     _id("teams", "team"),
 ]
 
 MODEL_FIELDS: list[Field] = [
     _id("models", "model"),
-    Field("hosting", ("hosting",), "Hosting", "choice", writer=_switch_kind("hosting", MODEL_KIND_KEYS),
-          choices=_fixed(("api", "API"), ("self", "Self-hosted")),
-          tooltip="API: pay per token. Self-hosted: run it on GPUs (sized from tokens)."),
-    Field("input_price", ("input_per_mtok",), "Input price", minimum=0, money=True, unit="/ M tokens",
-          short="Input\n{cur}/M tok",
-          applies=lambda m: m.get("hosting") == "api", na_text="Only for API models.",
-          tooltip="Price per million input tokens."),
-    Field("output_price", ("output_per_mtok",), "Output price", minimum=0, money=True, unit="/ M tokens",
-          short="Output\n{cur}/M tok",
-          applies=lambda m: m.get("hosting") == "api", na_text="Only for API models.",
-          tooltip="Price per million output tokens."),
-    Field("cached_price", ("cached_input_per_mtok",), "Cached price", minimum=0, money=True,
-          optional=True, unit="/ M tokens", short="Cached\n{cur}/M tok", default_text="the input price", placeholder="= input",
-          applies=lambda m: m.get("hosting") == "api", na_text="Only for API models.",
-          tooltip="Price per million cached input tokens."),
-    Field("gpu", ("gpu",), "GPU", "ref", choices=gpu_choices,
-          applies=lambda m: m.get("hosting") == "self", na_text="Only for self-hosted models.",
-          tooltip="The GPU type it runs on (from the GPUs table)."),
-    Field("per_replica", ("gpus_per_replica",), "GPUs / replica", "int", minimum=1, short="GPUs /\nreplica",
-          applies=lambda m: m.get("hosting") == "self", na_text="Only for self-hosted models.",
-          tooltip="GPUs one copy of the model needs."),
-    Field("prefill", ("prefill_tokens_per_s",), "Prefill tok/s", minimum=0, min_open=True, short="Prefill\ntok/s",
-          unit="tokens/s per GPU", applies=lambda m: m.get("hosting") == "self",
-          na_text="Only for self-hosted models.", tooltip="Measured input (prefill) rate per GPU."),
-    Field("decode", ("decode_tokens_per_s",), "Decode tok/s", minimum=0, min_open=True, short="Decode\ntok/s",
-          unit="tokens/s per GPU", applies=lambda m: m.get("hosting") == "self",
-          na_text="Only for self-hosted models.", tooltip="Measured output (decode) rate per GPU."),
-    Field("utilization", ("utilization",), "Utilization", "percent", minimum=0, maximum=1, min_open=True,
-          applies=lambda m: m.get("hosting") == "self", na_text="Only for self-hosted models.",
-          tooltip="Share of GPU time doing useful work on average."),
+    ui("model", "hosting", writer=_switch_kind("hosting", MODEL_KIND_KEYS)),
+    ui("model", "input_per_mtok"),
+    ui("model", "output_per_mtok"),
+    ui("model", "cached_input_per_mtok", placeholder="= input"),
+    ui("model", "price_decline_per_year", inherit=plan_setting("price_decline_per_year")),
+    ui("model", "gpu", choices=gpu_choices),
+    ui("model", "gpus_per_replica"),
+    ui("model", "prefill_tokens_per_s"),
+    ui("model", "decode_tokens_per_s"),
+    ui("model", "utilization"),
+    ui("model", "throughput_gain_per_year", inherit=plan_setting("throughput_gain_per_year")),
+    _note("model"),
 ]
 
 GPU_FIELDS: list[Field] = [
-    _id("gpus", "GPU"),
-    Field("pricing", ("pricing",), "Pricing", "choice", writer=_switch_kind("pricing", GPU_KIND_KEYS),
-          choices=_fixed(("cloud", "Cloud (rented)"), ("owned", "Owned")),
-          tooltip="Cloud: rented by the hour. Owned: bought, depreciated over its life."),
-    Field("per_hour", ("per_gpu_hour",), "Rental", minimum=0, money=True, unit="/ GPU-hour",
-          applies=lambda g: g.get("pricing") == "cloud", na_text="Only for cloud GPUs.",
-          tooltip="Rental price of one GPU for one hour."),
-    Field("capex", ("capex_per_gpu",), "Purchase", minimum=0, money=True, unit="/ GPU",
-          applies=lambda g: g.get("pricing") == "owned", na_text="Only for owned GPUs.",
-          tooltip="Purchase price of one GPU including its share of the server."),
-    Field("amortization", ("amortization_months",), "Depreciation", "int", minimum=1, unit="months",
-          applies=lambda g: g.get("pricing") == "owned", na_text="Only for owned GPUs.",
-          tooltip="Months over which the purchase is depreciated."),
-    Field("watts", ("watts_per_gpu",), "Power", minimum=0, unit="W per GPU",
-          tooltip="Average draw per GPU including its share of the server."),
+    _id("gpus", "gpu"),
+    ui("gpu", "pricing", writer=_switch_kind("pricing", GPU_KIND_KEYS)),
+    ui("gpu", "per_gpu_hour"),
+    ui("gpu", "capex_per_gpu"),
+    ui("gpu", "amortization_months"),
+    ui("gpu", "overhead_per_gpu_month"),
+    ui("gpu", "watts_per_gpu"),
+    _note("gpu"),
 ]
+
 
 def currency_code(text: str) -> str:
     """``eur`` -> ``EUR``; anything but three letters is refused with the fix."""
@@ -260,54 +238,34 @@ def currency_code(text: str) -> str:
 
 
 PLAN_FIELDS: list[Field] = [
-    Field("name", ("name",), "Plan name", "text", tooltip="Shown in titles and the export."),
-    Field("currency", ("currency",), "Currency", "text", default="USD", default_text="USD",
-          optional=True, clean=currency_code, tooltip="ISO code of the plan's currency (USD, EUR, GBP...). All money is in it."),
+    ui("plan", "name"),
+    ui("plan", "currency", clean=currency_code),
 ]
 
-_S = ("settings",)
+_PLACEHOLDER = {"start_month": "none (M1, M2...)", "target_span": "none: keep each team's span"}
 SETTINGS_FIELDS: list[Field] = [
-    Field("start_month", ("start_month",), "Start month", "text", optional=True, unit="YYYY-MM",
-          default_text="none (months are labelled M1, M2...)", placeholder="none (M1, M2...)",
-          tooltip="The label of month 1."),
-    Field("horizon", ("horizon_months",), "Horizon", "int", minimum=1, maximum=120, default=36,
-          default_text="36", optional=True, unit="months", tooltip="How many months the plan covers."),
-    Field("hours", ("hours_per_fte_year",), "Hours per FTE", minimum=0, min_open=True, default=1760,
-          default_text="1,760", optional=True, unit="hours/year",
-          tooltip="Productive hours of one full-time person in a year."),
-    Field("policy", ("headcount_policy",), "Headcount policy", "choice", default="reduce",
-          default_text="reduce", optional=True,
-          choices=_fixed(("reduce", "Reduce (fewer people)"), ("redeploy", "Redeploy (same people)")),
-          tooltip="Reduce: freed time lowers IC headcount. Redeploy: people stay; freed time is "
-          "reported as capacity."),
-    Field("redeploy_share", ("redeploy_share",), "Kept for new work", "percent", minimum=0, maximum=1,
-          default=0, default_text="0%", optional=True,
-          tooltip="Share of freed capacity kept for new work instead of reducing headcount "
-          "(reduce policy only)."),
-    Field("target_span", ("target_span",), "Target span", minimum=0, min_open=True, optional=True,
-          unit="ICs per manager", default_text="none (each team keeps its own span)",
-          placeholder="none: keep each team's span",
-          tooltip="ICs per first-line manager after the change, for every team without its own."),
-    Field("severance", ("severance_months",), "Severance", minimum=0, default=0, default_text="0",
-          optional=True, unit="months of cost", tooltip="Months of cost paid per person removed."),
-    Field("implementation", ("implementation_cost",), "Implementation cost", minimum=0, default=0,
-          default_text="0", optional=True, money=True, unit="one-off",
-          tooltip="One-off cost of the change, booked in month 1."),
-    Field("price_decline", ("price_decline_per_year",), "Token price decline", "percent", minimum=0,
-          maximum=1, max_open=True, default=0, default_text="0%", optional=True, unit="per year",
-          tooltip="API token prices fall by this share each year."),
-    Field("token_growth", ("token_growth_per_year",), "Token use growth", "percent", minimum=0,
-          default=0, default_text="0%", optional=True, unit="per year",
-          tooltip="Tokens used per task grow by this share each year (longer prompts, agents)."),
-    Field("peak", ("peak_to_average",), "Peak to average", minimum=1, default=3, default_text="3",
-          optional=True, unit="x", tooltip="Self-hosted fleets are sized for peak load: peak / average."),
-    Field("pue", ("pue",), "PUE", minimum=1, default=1.3, default_text="1.3", optional=True, unit="x",
-          tooltip="Datacentre power overhead (power usage effectiveness) for owned and cloud GPUs."),
-    Field("kwh", ("usd_per_kwh",), "Power price", minimum=0, default=0.1, default_text="0.10",
-          optional=True, money=True, unit="/ kWh", tooltip="Electricity price, in the plan's currency."),
+    ui("settings", s.key, "settings", s.key, placeholder=_PLACEHOLDER.get(s.key, ""))
+    for s in registry.settings()
 ]
-for _f in SETTINGS_FIELDS:
-    _f.path = (*_S, *_f.path)
+PLAN_NOTE = _note("plan", header="Plan note")
+
+# Registry fields the app does not edit, and why (a test keeps this list honest).
+NOT_EDITED = {
+    "plan.format": "fixed by the file format",
+    "plan.schema_version": "written by the app on save",
+    "settings.note": "a note on the settings block: kept in the file, shown in the export",
+    "ai.note": "a note on the AI block: kept in the file (the workflow has its own note)",
+    "compute.note": "a note on the compute block: kept in the file (the workflow has its own note)",
+    "ai_seats.note": "a note on the AI seats block: kept in the file (the team has its own note)",
+    **{s.name: "the stress test of the four bets belongs to the Risk page (scenarios issue)"
+       for s in registry.of("stress")},
+}
+
+
+def all_fields() -> list[Field]:
+    """Every editor field of the app."""
+    return [*WORKFLOW_FIELDS, *ROLE_FIELDS, *TEAM_DETAIL_FIELDS, *TEAM_TREE_FIELDS,
+            *MODEL_FIELDS, *GPU_FIELDS, *PLAN_FIELDS, *SETTINGS_FIELDS, PLAN_NOTE]
 
 
 # ----- new rows --------------------------------------------------------------------------

@@ -12,13 +12,19 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .edits import MISSING
 
 Choices = Callable[[Any], list[tuple[Any, str]]]  # doc -> [(value, label)]
 
+# How a percentage cell reads what is typed: one rule, shown in every percent tooltip.
+PERCENT_RULE = ("Type 35 or 35% for 35%; a bare number up to 1 is a share (0.35 is 35%, "
+                "1 is 100%).")
+
+# Field kinds of the editor for each registry kind (percent is a number shown as one).
+_KIND = {"number": "number", "whole": "int", "choice": "choice", "ref": "ref", "id": "id"}
 
 
 _THOUSANDS = re.compile(r"^[-+]?\d{1,3}([,.]\d{3})+$")
@@ -90,12 +96,16 @@ def fmt_percent(v: Any) -> str:
 
 @dataclass
 class Field:
+    """One editable value. Built from the plan registry with :meth:`from_spec` (range,
+    default, label, unit, meaning and choices come from there); the rest is the editor's."""
+
     key: str
     path: tuple
     header: str
     kind: str = "number"            # text | id | number | int | percent | choice | ref
     unit: str = ""
-    tooltip: str = ""
+    tooltip: str = ""               # the meaning
+    hint: str = ""                  # what the editor adds to the meaning (how to edit it)
     minimum: float | None = None
     maximum: float | None = None
     min_open: bool = False          # minimum itself not allowed (> instead of >=)
@@ -114,27 +124,61 @@ class Field:
     short: str = ""                 # a narrow table header ("{cur}": the currency symbol)
     group: str = ""                 # columns shown together ("compute": a View toggle)
     clean: Callable[[str], Any] | None = None  # text -> value, or ValueError (e.g. a currency code)
-    extras: dict = field(default_factory=dict)
+    inherit: Callable[[Any], Any] | None = None  # doc -> the value that applies when empty
+    drops_block: bool = False       # emptying it removes its parent object (AI seats)
+    spec: Any = None                # the planner.plan.fields.Spec it comes from
+    source: str = ""                # where the default comes from
+
+    @classmethod
+    def from_spec(cls, spec: Any, path: tuple | None = None, **editor: Any) -> Field:
+        """The editor field of a registry :class:`Spec`; ``editor`` adds what only the
+        editor knows (choices of a reference, a writer, a container, a placeholder...)."""
+        kind = "percent" if spec.show == "percent" else _KIND.get(spec.kind, "text")
+        optional = not spec.required
+        default = MISSING if spec.required or spec.default is None else spec.default
+        base: dict[str, Any] = dict(
+            key=spec.key, path=path or (spec.key,), header=spec.label, kind=kind, unit=spec.unit,
+            tooltip=spec.meaning, minimum=spec.minimum, maximum=spec.maximum,
+            min_open=spec.min_open, max_open=spec.max_open, optional=optional, default=default,
+            default_text=spec.describe_default(), money=spec.show == "money", short=spec.short,
+            spec=spec, source=spec.source)
+        if spec.choices and spec.kind == "choice":
+            pairs = tuple(spec.choices)
+            base["choices"] = lambda _doc: list(pairs)
+        base.update(editor)
+        return cls(**base)
 
     # ----- display -------------------------------------------------------------
     def labels(self, doc: Any) -> dict[Any, str]:
         """``{value: label}`` of the choices (cached per version of the list they come from)."""
-        if self.choices is None or doc is None:
+        if self.choices is None:
             return {}
         dep = getattr(self.choices, "depends", None)
+        if dep and doc is None:
+            return {}
         build = lambda: {v: str(label) for v, label in self.choices(doc)}  # noqa: E731
         if dep and hasattr(doc, "cached"):
             return doc.cached(("labels", self.key, id(self.choices)), dep, build)
         return build()
 
+    def fallback(self, doc: Any = None) -> Any:
+        """The value that applies when the cell is empty: the plan's (``inherit``), else the
+        default; MISSING when there is none."""
+        if self.inherit is not None and doc is not None:
+            value = self.inherit(doc)
+            if value is not None and value is not MISSING:
+                return value
+        return self.default
+
     def display(self, value: Any, doc: Any = None) -> str:
-        if self.kind in ("choice", "ref") and self.choices is not None and doc is not None:
+        if self.kind in ("choice", "ref") and self.choices is not None:
             labels = self.labels(doc)
-            key = None if value is MISSING else value
+            key = self.fallback(doc) if value is MISSING else value
+            key = None if key is MISSING else key
             if isinstance(key, str | None) and key in labels:
                 return labels[key]
         if value is MISSING or value is None:
-            value = self.default
+            value = self.fallback(doc)
             if value is MISSING or value is None:
                 return self.placeholder
         if self.kind == "percent":
@@ -142,6 +186,10 @@ class Field:
         if self.kind in ("number", "int"):
             return fmt_number(value)
         return str(value)
+
+    def label_of(self, value: Any, doc: Any = None) -> str:
+        """What the table shows for a choice (``self`` -> ``Self-hosted``) or any value."""
+        return self.labels(doc).get(value, str(value)) if self.choices else str(value)
 
     def edit_text(self, value: Any) -> str:
         if value is MISSING or value is None:
@@ -152,19 +200,34 @@ class Field:
             return repr(tidy(value)) if not float(value).is_integer() else str(int(value))
         return str(value)
 
-    def describe(self) -> str:
-        """Tooltip: meaning, unit, range and default."""
-        parts = [self.tooltip] if self.tooltip else []
+    def describe(self, doc: Any = None) -> str:
+        """Tooltip: meaning, unit, range, default (the plan's value when inherited), typing."""
+        parts = [" ".join(x for x in (self.tooltip, self.hint) if x)] \
+            if self.tooltip or self.hint else []
+        if self.unit and self.kind != "percent":
+            parts.append(f"Unit: {self.unit}{' (plan currency)' if self.money else ''}.")
         rng = self.range_text()
         if rng:
             parts.append(f"Allowed: {rng}.")
-        if self.default_text:
-            parts.append(f"Default: {self.default_text}.")
+        default = self.default_text
+        if self.inherit is not None and doc is not None:
+            value = self.fallback(doc)
+            if value is not MISSING and value is not None:
+                default = f"{default}, now {self.display(value, doc)}" if default else \
+                    self.display(value, doc)
+        if default:
+            parts.append(f"Default: {default}.")
+        if self.source:
+            parts.append(f"Source: {self.source}.")
+        if self.kind == "percent":
+            parts.append(PERCENT_RULE)
         return "\n".join(parts)
 
     def range_text(self) -> str:
         if self.kind not in ("number", "int", "percent"):
             return ""
+        if self.spec is not None:
+            return self.spec.describe_range()
         show = fmt_percent if self.kind == "percent" else fmt_number
         lo = hi = ""
         if self.minimum is not None:
@@ -193,7 +256,8 @@ class Field:
                 raise ValueError(f'{self.header}: "{raw}" has spaces; use a short id like "{re.sub(r"[^A-Za-z0-9]+", "-", raw).strip("-").lower()}"')
             return raw
         if self.kind in ("choice", "ref"):
-            options = self.choices(doc) if self.choices is not None and doc is not None else []
+            options = self.choices(doc) if self.choices is not None and \
+                (doc is not None or not getattr(self.choices, "depends", None)) else []
             for v, label in options:
                 if raw == str(v) or raw.lower() == str(label).lower():
                     return v
@@ -202,13 +266,7 @@ class Field:
                 raise ValueError(f'{self.header}: "{raw}" is not one of {labels}')
             return raw  # a reference to something not (yet) there: validation marks it
         if self.kind == "percent":
-            percent = raw.endswith("%")
-            v = parse_number(raw.rstrip("%"))
-            if not percent and abs(v) <= 1 and "." in raw and self.extras.get("fraction_ok", True):
-                v = v  # 0.35 means 35%
-            else:
-                v = v / 100
-            value = tidy(round(v, 12))
+            value = tidy(round(parse_percent(raw), 12))
         else:
             v = parse_number(raw)
             if self.kind == "int":
@@ -230,3 +288,14 @@ class Field:
 
     def is_applicable(self, item: Any) -> bool:
         return self.applies is None or (isinstance(item, dict) and self.applies(item))
+
+
+def parse_percent(text: str) -> float:
+    """The share a typed percentage means: ``35%`` / ``35 %`` -> 0.35; a bare number up to 1
+    in size is a share (``0.35`` -> 0.35, ``1`` -> 1.0, ``-0.2`` -> -0.2); a bigger one is a
+    percentage (``35`` -> 0.35, ``150`` -> 1.5)."""
+    raw = text.strip()
+    if raw.endswith("%"):
+        return parse_number(raw[:-1]) / 100
+    v = parse_number(raw)
+    return v if abs(v) <= 1 else v / 100

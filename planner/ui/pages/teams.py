@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import dialogs
 from ..doc import catalog
 from ..doc.document import PlanDocument
 from ..qt_models.table import FormModel, ListTableModel
@@ -199,19 +200,42 @@ class TeamsPage(QWidget):
         sel = self.selected_teams()
         if not sel:
             return
-        with self.doc.macro("Duplicate team"):
+        first = len(self.doc.items("teams"))
+        with self.doc.macro("Duplicate team" if len(sel) == 1 else f"Duplicate {len(sel)} teams"):
             for i in sel:
                 copy = catalog.duplicate(self.doc, "teams", self.doc.items("teams")[i])
                 self.doc.insert(("teams",), len(self.doc.items("teams")), copy)
-        self.select_team(len(self.doc.items("teams")) - 1)
+        # only the copies are selected: Delete right after Ctrl+D removes them alone
+        copies = range(first, len(self.doc.items("teams")))
+        self.select_team(copies[-1])
+        for i in copies[:-1]:
+            idx = self.tree_model.index_of_team(i)
+            self.tree.selectionModel().select(idx, QItemSelectionModel.SelectionFlag.Select
+                                              | QItemSelectionModel.SelectionFlag.Rows)
 
     def delete_selected(self) -> None:
+        """Delete the selected teams; sub-teams move up. When workflows use them, ask first:
+        delete those workflows too, keep them (to give them another team), or cancel."""
         sel = self.selected_teams()
         if not sel:
             return
         teams = self.doc.items("teams")
         gone = {teams[i].get("id") for i in sel}
-        with self.doc.macro(f"Delete {len(sel)} team{'s' if len(sel) != 1 else ''}"):
+        used = [j for j, w in enumerate(self.doc.items("workflows"))
+                if isinstance(w, dict) and w.get("team") in gone]
+        drop: list[int] = []
+        if used:
+            flows = self.doc.items("workflows")
+            answer = dialogs.ask_delete_teams(
+                self, [str(teams[i].get("name") or teams[i].get("id")) for i in sel],
+                [str(flows[j].get("name") or flows[j].get("id")) for j in used])
+            if answer == dialogs.CANCEL:
+                return
+            drop = used if answer == dialogs.WITH_WORKFLOWS else []
+        what = f"{len(sel)} team{'s' if len(sel) != 1 else ''}"
+        if drop:
+            what += f" and {len(drop)} workflow{'s' if len(drop) != 1 else ''}"
+        with self.doc.macro(f"Delete {what}"):
             # sub-teams move up to the deleted team's parent, so nothing is left dangling
             for i in sel:
                 tid, parent = teams[i].get("id"), teams[i].get("parent")
@@ -220,10 +244,12 @@ class TeamsPage(QWidget):
                 for j, t in enumerate(self.doc.items("teams")):
                     if j not in sel and t.get("parent") == tid:
                         self.doc.set(("teams", j, "parent"), parent)
+            for j in reversed(drop):
+                self.doc.remove(("workflows",), j)
             for i in sorted(sel, reverse=True):
                 self.doc.remove(("teams",), i)
-        left = sum(1 for w in self.doc.items("workflows") if w.get("team") in gone)
-        msg = f"Deleted {len(sel)} team{'s' if len(sel) != 1 else ''}"
+        left = len(used) - len(drop)
+        msg = f"Deleted {what}"
         if left:
             msg += f"; {left} workflow{'s' if left != 1 else ''} now need another team (see Problems)"
         self.message.emit(msg + " (Ctrl+Z to undo)")
@@ -258,8 +284,17 @@ class TeamsPage(QWidget):
             self.roles_model.set_list_path(("teams", i, "roles"))
         if self.details_model.base_path != ("teams", i):
             self.details_model.set_base_path(("teams", i))
-        self.roles_title.setText(f"Roles of {teams[i].get('name') or self._current_id}")
+        self._update_roles_title()
         self.roles.fit_columns()
+
+    def _update_roles_title(self) -> None:
+        """"Roles of <the current team's name>", following renames and undo."""
+        i = self.doc.ids("teams").get(self._current_id) if self._current_id else None
+        if i is None:
+            self.roles_title.setText("Roles")
+            return
+        team = self.doc.items("teams")[i]
+        self.roles_title.setText(f"Roles of {team.get('name') or self._current_id}")
 
     def _remember(self) -> None:
         teams = self.doc.items("teams")
@@ -289,6 +324,8 @@ class TeamsPage(QWidget):
     def _doc_changed(self, change: Any) -> None:
         has = bool(self.doc.items("teams"))
         self.stack.setCurrentIndex(1 if has else 0)
+        if change is not None and change.touches(("teams",)):
+            self._update_roles_title()
         if change is None or getattr(change, "kind", "") == "reset":
             self._restore()
             self._fit_tree()

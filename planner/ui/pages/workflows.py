@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...formatting import money, number, percent, smart, tokens
 from ..doc import catalog
 from ..doc.document import PlanDocument
+from ..doc.result_figures import workflow_fleet_share, workflow_record
 from ..qt_models.table import ListTableModel
 from ..widgets.common import EmptyState, heading, hint
 from ..widgets.table import PlanTable, to_source
@@ -34,6 +35,11 @@ class WorkflowFilter(QSortFilterProxyModel):
         self.team: str | None = None
         self.text = ""
         self.setDynamicSortFilter(False)
+
+    def multiData(self, index: QModelIndex, span) -> None:  # noqa: N802 - Qt naming
+        # one call per painted cell down to the table model (see OneCallPerCell)
+        if index.isValid():
+            self.sourceModel().multiData(self.mapToSource(index), span)
 
     def set_filter(self, team: str | None, text: str) -> None:
         self.team, self.text = team, text.strip().lower()
@@ -62,7 +68,7 @@ class WorkflowsPage(QWidget):
         self.doc = doc
         self.model = ListTableModel(doc, ("workflows",), catalog.WORKFLOW_FIELDS, noun="workflow",
                                     new_item=self._new_item, id_key="workflows",
-                                    depends_on=("teams", "models"), parent=self)
+                                    depends_on=("teams", "models", "settings"), parent=self)
         self.proxy = WorkflowFilter(doc, self)
         self.proxy.setSourceModel(self.model)
 
@@ -89,9 +95,11 @@ class WorkflowsPage(QWidget):
         self.compute_action = QAction("Workflow &compute columns", self, checkable=True)
         self.compute_action.setStatusTip("Show the model, calls and tokens columns of the workflows")
         self.compute_action.toggled.connect(self.show_compute_columns)
+        # the button shows the action's icon text: short, and the same checked or not (its
+        # full text on the button widened the window when the columns were turned on)
+        self.compute_action.setIconText("Compute columns")
         compute_btn = QToolButton(self)
         compute_btn.setDefaultAction(self.compute_action)
-        compute_btn.setText("Compute columns")
         compute_btn.setToolTip("Show or hide the model, calls and tokens columns")
         top.addWidget(QLabel("Team:", self))
         top.addWidget(self.team_filter)
@@ -99,8 +107,8 @@ class WorkflowsPage(QWidget):
         top.addWidget(compute_btn)
         top.addWidget(add)
         outer.addLayout(top)
-        outer.addWidget(hint("Each row is work a team does today. Percentages are typed as 35 or "
-                             "35%. Paste a block from Excel with Ctrl+V; Insert adds a row, Ctrl+D "
+        outer.addWidget(hint("Each row is work a team does today. Percentages: 35, 35% and 0.35 "
+                             "are all 35%. Paste a block from Excel with Ctrl+V; Insert adds a row, Ctrl+D "
                              "duplicates, Delete removes.", self))
 
         self.empty = EmptyState(
@@ -124,7 +132,8 @@ class WorkflowsPage(QWidget):
         outer.addWidget(self.impact)
 
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.update_impact())
-        doc.resultChanged.connect(self.update_impact)
+        self._impact_dirty = True
+        doc.resultChanged.connect(self._result_changed)
         doc.changed.connect(self._doc_changed)
         self._doc_changed(None)
         self.table.fit_columns()
@@ -178,7 +187,20 @@ class WorkflowsPage(QWidget):
         idx = self.table.currentIndex()
         return to_source(idx).row() if idx.isValid() else -1
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        if self._impact_dirty:
+            self.update_impact()
+
+    def _result_changed(self) -> None:
+        # the panel reads the result only while it is on screen (a big plan's figures cost)
+        if self.isVisible():
+            self.update_impact()
+        else:
+            self._impact_dirty = True
+
     def update_impact(self) -> None:
+        self._impact_dirty = False
         row = self.current_row()
         items = self.doc.items("workflows")
         if not 0 <= row < len(items):
@@ -187,26 +209,34 @@ class WorkflowsPage(QWidget):
         w = items[row]
         name = w.get("name") or w.get("id") or "this workflow"
         res = self.doc.result
-        rec = None
-        if res is not None:
-            try:
-                i = res.workflow_ids.index(w.get("id"))
-                rec = res.workflow_records[i]
-            except (ValueError, IndexError):
-                rec = None
+        rec = workflow_record(res, w.get("id"))
         ai = w.get("ai") if isinstance(w.get("ai"), dict) else {}
         comp = w.get("compute") if isinstance(w.get("compute"), dict) else None
         cur = self.doc.currency
         stale = ", from the last valid plan" if self.doc.stale_message else ""
+        fleet = workflow_fleet_share(res, w.get("id")) if rec is not None else None
         if rec is None:
             figures = "<i>No result for this workflow yet: fix the problems listed below.</i>"
         else:
+            if fleet is not None:
+                f = fleet.fleet
+                cost = (f"self-hosted on {_esc(f.model)}: <b>{percent(fleet.share)}</b> of its "
+                        f"fleet's busy time, so <b>{money(fleet.cost, cur)}</b> of the fleet's "
+                        f"{money(f.cost, cur)} a month ({number(f.gpus)} GPUs {_esc(f.gpu)}, "
+                        f"busy {percent(f.busy_share, 1) if f.busy_share is not None else '–'})")
+            else:
+                cost = f"API cost <b>{money(rec['api_cost'], cur)}</b> a month"
             figures = (f"<b>{smart(rec['hours_saved'])}</b> hours saved a month, "
                        f"<b>{number(rec['fte_freed'], 1)}</b> FTE freed, "
                        f"<b>{tokens(rec['tokens_in'] + rec['tokens_out'])}</b> tokens a month, "
-                       f"API cost <b>{money(rec['api_cost'], cur)}</b> a month"
-                       f" (final month{stale}).")
-        formula = (f"Hours saved = volume {smart(_num(w.get('volume_per_month')))} x "
+                       f"{cost} (final month{stale}).")
+        growth = _num(w.get("volume_growth_per_year"))
+        own = growth is not None
+        if not own:
+            growth = _num(catalog.plan_setting("volume_growth_per_year")(self.doc))
+        grows = (f" x volume growth {percent(growth)} a year"
+                 f"{'' if own else ' (the plan' + chr(39) + 's)'} since month 1" if growth else "")
+        formula = (f"Hours saved = volume {smart(_num(w.get('volume_per_month')))}{grows} x "
                    f"{smart(_num(w.get('minutes_per_unit')))} min / 60 x adoption "
                    f"{percent(_num(ai.get('adoption')))} x (time saved {percent(_num(ai.get('time_saved')))}"
                    f" - review {percent(_num(ai.get('review_overhead', 0)))}); FTE = hours / "
@@ -220,8 +250,11 @@ class WorkflowsPage(QWidget):
                         f"{f', {percent(cached)} of input cached' if cached else ''}.")
             formula += (f" Tokens = AI units x {smart(_num(comp.get('calls_per_unit')))} calls x "
                         f"({smart(_num(comp.get('input_tokens')))} in + "
-                        f"{smart(_num(comp.get('output_tokens')))} out), priced by model "
-                        f"{comp.get('model')}.")
+                        f"{smart(_num(comp.get('output_tokens')))} out)"
+                        + (", priced by model " + str(comp.get("model")) + "." if fleet is None else
+                           "; its share of the fleet = its (input tokens / prefill rate + output "
+                           "tokens / decode rate) over all the model's workflows', times the "
+                           "fleet's rent, energy, overhead and depreciation."))
         self.impact.setText(f"<b>{_esc(name)}</b>: {figures}<br><span>{_esc(formula)}</span>")
 
     def show_path(self, loc: tuple) -> None:

@@ -16,13 +16,20 @@ from ..doc import catalog, edits
 from ..doc.document import Change, PlanDocument
 from ..doc.edits import MISSING
 from ..doc.fields import Field
-from .cells import _muted, cell_data, header_text, write_field
+from .cells import (
+    OneCallPerCell,
+    _muted,
+    cell_data,
+    cell_values,
+    header_text,
+    write_field,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT_INDEX = QModelIndex()
 
 
-class ListTableModel(QAbstractTableModel):
+class ListTableModel(OneCallPerCell, QAbstractTableModel):
     message = Signal(str)  # for the status bar (refused edits, paste reports)
 
     def __init__(self, doc: PlanDocument, list_path: Sequence[str | int] | None,
@@ -102,6 +109,22 @@ class ListTableModel(QAbstractTableModel):
         f = self.fields[col]
         return cell_data(self.doc, items[row], f, (*self.list_path, row, *f.path), role)
 
+    def multiData(self, index: Index, span) -> None:  # noqa: N802 - Qt naming
+        """Every role a view asks for one cell, in one call (see OneCallPerCell)."""
+        if not index.isValid():
+            return
+        items = self.items()
+        row, col = index.row(), index.column()
+        if row >= len(items):
+            return
+        f = self.fields[col]
+        slots = [span[i] for i in range(len(span))]
+        values = cell_values(self.doc, items[row], f, (*self.list_path, row, *f.path),
+                             [s.role() for s in slots])
+        for slot, value in zip(slots, values, strict=True):
+            if value is not None:
+                slot.setData(value)
+
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.fields):
@@ -109,10 +132,7 @@ class ListTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return header_text(f, self.doc.currency)
             if role == Qt.ItemDataRole.ToolTipRole:
-                if f.short:
-                    return f"{header_text(f, self.doc.currency, full=True).replace(chr(10), ' ')}\n" \
-                           f"{f.describe()}"
-                return f.describe()
+                return f"{f.header}\n{f.describe(self.doc)}"
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -280,7 +300,7 @@ class ListTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(n - 1, self.columnCount() - 1))
 
 
-class FormModel(QAbstractTableModel):
+class FormModel(OneCallPerCell, QAbstractTableModel):
     """A form as a table: one row per field of the object at ``base_path``; columns
     Setting | Value. Used for the plan's settings and a team's details."""
 
@@ -329,7 +349,7 @@ class FormModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return (f.default_text or "–") if index.column() == 2 else f.tooltip
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f.describe()
+                return f.describe(self.doc)
             if role == Qt.ItemDataRole.ForegroundRole:
                 return _muted()
             return None
@@ -341,7 +361,7 @@ class FormModel(QAbstractTableModel):
                     unit = f"{symbol(self.doc.currency).strip()} {unit}".strip()
                 return f"{f.header} ({unit})" if unit else f.header
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f.describe()
+                return f.describe(self.doc)
             return None
         return cell_data(self.doc, self.item(), f, self.cell_path(index.row()), role)
 
@@ -401,13 +421,23 @@ class FormModel(QAbstractTableModel):
         return applied, errors
 
     def _changed(self, change: Change) -> None:
-        if change.kind in ("reset", "insert", "remove", "move"):
+        base = self.base_path
+        if change.kind == "reset" or (change.kind in ("insert", "remove", "move") and base):
+            # a list changed: an item's form may now point at another item
             self.beginResetModel()
             self.endResetModel()
             return
-        if self.base_path is not None and (change.touches(self.base_path) or change.path[:1] in
-                                           (("teams",), ("currency",))):
-            self._all_changed()
+        if base is None:
+            return
+        if change.path[:1] == ("currency",) or (base and change.path[:1] == ("teams",)
+                                                and not change.touches(base)):
+            self._all_changed()          # units and references' labels
+            return
+        # only the rows the change touches: the settings form (base ()) ignores workflow edits
+        rows = [i for i, f in enumerate(self.fields) if change.touches((*base, *f.path))]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 0),
+                                  self.index(max(rows), self.columnCount() - 1))
 
     def _all_changed(self) -> None:
         n = self.rowCount()

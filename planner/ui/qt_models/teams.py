@@ -22,7 +22,8 @@ from PySide6.QtCore import (
 from ...formatting import smart
 from ..doc.catalog import TEAM_TREE_FIELDS
 from ..doc.document import Change, PlanDocument
-from .cells import PATH_ROLE, cell_data
+from ..doc.team_figures import role_totals
+from .cells import PATH_ROLE, OneCallPerCell, cell_data
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT_INDEX = QModelIndex()
@@ -40,19 +41,7 @@ COLUMNS = [
 ]
 
 
-def role_totals(team: Any) -> tuple[float, float]:
-    ic = mgr = 0.0
-    roles = team.get("roles") if isinstance(team, dict) else None
-    for r in roles if isinstance(roles, list) else []:
-        if isinstance(r, dict) and isinstance(r.get("headcount"), int | float):
-            if r.get("kind") == "manager":
-                mgr += r["headcount"]
-            elif r.get("kind") == "ic":
-                ic += r["headcount"]
-    return ic, mgr
-
-
-class TeamTreeModel(QAbstractItemModel):
+class TeamTreeModel(OneCallPerCell, QAbstractItemModel):
     message = Signal(str)
 
     def __init__(self, doc: PlanDocument, parent=None) -> None:

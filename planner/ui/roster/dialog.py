@@ -48,6 +48,7 @@ from planner.io.roster import (
     read_table,
 )
 
+from ..widgets.common import fit_to_screen
 from .state import set_last_import
 
 NOT_MAPPED = "(not in the file)"
@@ -68,9 +69,9 @@ class RosterImportDialog(QDialog):
         self.error: str | None = None
         self.plan_data: dict[str, Any] | None = None
         self.setWindowTitle(f"Import roster: {self.path.name}")
-        self.resize(1100, 760)
         self._build()
         self._load_table()
+        fit_to_screen(self, 1100, 760)
 
     # -- widgets ----------------------------------------------------------------------------
     def _build(self) -> None:

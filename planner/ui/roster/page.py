@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -19,17 +18,10 @@ from PySide6.QtWidgets import (
 
 from planner.io.roster import RosterAnalysis
 
-from . import colors
 from .dialog import import_roster_dialog
-from .orgchart import DEFAULT_OPEN_LAYERS, OrgChartView
+from .orgchart import OrgChartView
+from .plan_org import PlanOrgView, chart_toolbar, swatch
 from .state import last_import, roster_state
-
-
-def _swatch(health: str, text: str) -> QLabel:
-    label = QLabel(f"<span style='background:{colors.fill(health).name()};"
-                   f"border:1px solid {colors.edge(health).name()}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>"
-                   f"&nbsp;{text}")
-    return label
 
 
 class OrganisationPage(QWidget):
@@ -85,29 +77,14 @@ class OrganisationPage(QWidget):
         content = QWidget()
         cbox = QVBoxLayout(content)
         cbox.setContentsMargins(6, 6, 6, 6)
-        head = QHBoxLayout()
-        self.headline = QLabel()
-        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        head.addWidget(self.headline, 1)
-        head.addWidget(QLabel("Open layers:"))
-        self.open_layers = QSpinBox()
-        self.open_layers.setRange(1, 50)
-        self.open_layers.setValue(DEFAULT_OPEN_LAYERS)
-        self.open_layers.setToolTip("Show the reports of managers down to this layer")
-        self.open_layers.valueChanged.connect(lambda v: self.chart.expand_to_layer(v))
-        head.addWidget(self.open_layers)
-        fit = QPushButton("Fit")
-        fit.setToolTip("Fit the chart in the window (wheel: zoom, drag: pan, click: open/close)")
-        fit.clicked.connect(lambda: self.chart.fit())
-        head.addWidget(fit)
-        again = QPushButton("Import a roster\u2026")
-        again.clicked.connect(self.import_roster)
-        head.addWidget(again)
+        head, self.headline, self.open_layers, _again = chart_toolbar(
+            "Open layers:", "Show the reports of managers down to this layer",
+            lambda v: self.chart.expand_to_layer(v), lambda: self.chart.fit(), self.import_roster)
         cbox.addLayout(head)
         legend = QHBoxLayout()
         for health, text in (("narrow", "1-2 reports (narrow)"), ("ok", "3-15 reports"),
                              ("wide", "16+ reports (wide)"), ("", "no reports")):
-            legend.addWidget(_swatch(health, text))
+            legend.addWidget(swatch(health, text))
         self.shown_label = QLabel()
         legend.addStretch(1)
         legend.addWidget(self.shown_label)
@@ -124,6 +101,12 @@ class OrganisationPage(QWidget):
         cbox.addWidget(split, 1)
         self.stack.addWidget(content)
 
+        # No roster: the plan's own teams as an org chart.
+        self.plan_view = PlanOrgView()
+        self.plan_view.importRoster.connect(self.import_roster)
+        self.stack.addWidget(self.plan_view)
+        self._plan_dirty = True
+
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.stack)
@@ -135,23 +118,54 @@ class OrganisationPage(QWidget):
         if self.doc is not None:
             try:
                 self.doc.changed.disconnect(self._doc_changed)
+                if hasattr(self.doc, "resultChanged"):
+                    self.doc.resultChanged.disconnect(self._result_changed)
             except (RuntimeError, TypeError):
                 pass
         self.doc = doc
         if doc is not None:
             doc.changed.connect(self._doc_changed)
+            if hasattr(doc, "resultChanged"):
+                doc.resultChanged.connect(self._result_changed)
+        self._plan_dirty = True
+        self._show_current()
         self.refresh_spans()
 
     def _doc_changed(self, change: Any = None, *_: Any) -> None:
+        self._plan_dirty = True
         if getattr(change, "kind", "") == "reset":  # a new plan: show it at once
             self._refresh_after.stop()
+            self._show_current()
             self.refresh_spans()
         else:  # edits: once the typing pauses
             self._refresh_after.start()
 
+    def _result_changed(self) -> None:
+        self._plan_dirty = True
+        if self.isVisible():
+            self._show_current()
+
+    def _show_current(self) -> None:
+        """The roster when one is loaded, else the plan's teams, else the empty state."""
+        if self.analysis is not None:
+            self.stack.setCurrentIndex(1)
+            return
+        data = getattr(self.doc, "data", None)
+        if not isinstance(data, dict) or not data.get("teams"):
+            self.stack.setCurrentIndex(0)
+            return
+        self.stack.setCurrentIndex(2)
+        if self._plan_dirty:
+            self._plan_dirty = False
+            self.plan_view.show_plan(self.doc)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        self._show_current()
+
     def set_analysis(self, analysis: RosterAnalysis | None) -> None:
         self.analysis = analysis
-        self.stack.setCurrentIndex(0 if analysis is None else 1)
+        self._show_current()
         if analysis is None:
             self.chart.set_analysis(None)
             self.spans.set_data(None)
@@ -168,6 +182,8 @@ class OrganisationPage(QWidget):
 
     def refresh_spans(self) -> None:
         if self.analysis is None:
+            if self.isVisible():
+                self._show_current()
             return
         self.spans.set_data(self.analysis, self._plan())
 

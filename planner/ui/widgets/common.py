@@ -98,3 +98,27 @@ class EmptyState(QWidget):
             box.addWidget(self.link)
         outer.addLayout(box)
         outer.addStretch(2)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int, *, share: float = 0.88) -> None:
+    """Size a dialog to ``width`` x ``height``, or less on a small screen: it keeps ``1 - share``
+    of the available height free for its title bar and the desktop's panels, so its buttons
+    never sit at the screen's edge (1366x768 leaves ~730 px under a taskbar); then centre it
+    on its parent (or the screen)."""
+    from PySide6.QtGui import QGuiApplication
+
+    parent = window.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or window.screen() \
+        or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(width, height)
+        return
+    avail = screen.availableGeometry()
+    w = min(width, int(avail.width() * 0.92))
+    h = min(height, int(avail.height() * share))
+    window.resize(w, h)
+    centre = parent.frameGeometry().center() if parent is not None and parent.isVisible() \
+        else avail.center()
+    x = max(avail.left(), min(centre.x() - w // 2, avail.left() + avail.width() - w - 8))
+    y = max(avail.top(), min(centre.y() - h // 2, avail.top() + avail.height() - h - 40))
+    window.move(x, y)

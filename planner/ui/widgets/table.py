@@ -9,18 +9,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractProxyModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractProxyModel,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
+    QLineEdit,
     QMenu,
     QStyledItemDelegate,
     QTableView,
+    QToolTip,
     QWidget,
 )
 
+from ..doc.edits import MISSING
 from ..qt_models.cells import RAW_ROLE
 from .tsv import parse_tsv, to_tsv
 
@@ -41,8 +54,18 @@ def to_source(index: QModelIndex) -> QModelIndex:
     return index
 
 
+_COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+
+
 class ChoiceDelegate(QStyledItemDelegate):
-    """A drop-down for choice/reference fields; text fields edit as text."""
+    """A drop-down for choice/reference fields; text fields edit as text, and a value that
+    would be refused (out of the registry's range, not a number) is refused in place."""
+
+    refused = Signal(str)
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.last_refusal = ""
 
     def _field(self, index: QModelIndex):
         src = to_source(index)
@@ -62,7 +85,9 @@ class ChoiceDelegate(QStyledItemDelegate):
                 combo.addItem(label, value)
             combo.activated.connect(lambda _i, c=combo: self._commit(c))
             return combo
-        return super().createEditor(parent, option, index)
+        editor = super().createEditor(parent, option, index)
+        editor._plan_index = QPersistentModelIndex(index)
+        return editor
 
     def _commit(self, combo: QComboBox) -> None:
         self.commitData.emit(combo)
@@ -71,13 +96,45 @@ class ChoiceDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         if isinstance(editor, QComboBox):
             raw = index.data(RAW_ROLE)
+            if raw is MISSING:      # an absent value: the one that applies (the default)
+                model, f = self._field(index)
+                raw = f.fallback(model.doc) if f is not None else None
+                raw = None if raw is MISSING else raw
             i = editor.findData(raw)
-            if i < 0 and raw not in (None, ""):
+            if i < 0 and isinstance(raw, str) and raw:
+                # a reference to an item that is not there (validation lists it)
                 editor.addItem(f"{raw} (missing)", raw)
                 i = editor.count() - 1
             editor.setCurrentIndex(max(i, 0))
             return
         super().setEditorData(editor, index)
+
+    def refusal(self, editor: QWidget) -> str | None:
+        """Why the text in a cell editor would be refused (None when it would be stored)."""
+        index = getattr(editor, "_plan_index", None)
+        if index is None or not index.isValid() or not isinstance(editor, QLineEdit):
+            return None
+        model, f = self._field(index.model().index(index.row(), index.column()))
+        if f is None or f.kind in ("choice", "ref"):
+            return None
+        try:
+            f.parse(editor.text(), model.doc)
+        except ValueError as exc:
+            return str(exc)
+        return None
+
+    def eventFilter(self, editor, event) -> bool:  # noqa: N802 - Qt naming
+        """Enter or Tab on a value that would be refused keeps the editor open and says why
+        beside the cell, so the value can be fixed in place."""
+        if event.type() == QEvent.Type.KeyPress and event.key() in _COMMIT_KEYS:
+            reason = self.refusal(editor)
+            if reason:
+                self.last_refusal = reason
+                QToolTip.showText(editor.mapToGlobal(QPoint(0, editor.height())), reason, editor,
+                                  editor.rect(), 6000)
+                self.refused.emit(reason)
+                return True
+        return super().eventFilter(editor, event)
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
         if isinstance(editor, QComboBox):
@@ -96,7 +153,9 @@ class PlanTable(QTableView):
         self.row_actions = row_actions
         self.fit_max = fit_max
         self.label_column = label_column  # a form: column 0 holds labels that must fit whole
-        self.setItemDelegate(ChoiceDelegate(self))
+        self.delegate = ChoiceDelegate(self)
+        self.delegate.refused.connect(self.message)
+        self.setItemDelegate(self.delegate)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -151,14 +210,38 @@ class PlanTable(QTableView):
             rows = {to_source(self.currentIndex()).row()}
         return sorted(rows)
 
-    def select_source_row(self, row: int, column: int = 0) -> None:
+    def _view_index(self, row: int, column: int) -> QModelIndex:
         model, chain = source_of(self.model())
         idx = model.index(row, column)
         for proxy in reversed(chain):
             idx = proxy.mapFromSource(idx)
+        return idx
+
+    def select_source_row(self, row: int, column: int = 0) -> None:
+        """Make ``row``'s cell the current one and the only selection (whatever keys are held:
+        with Ctrl down, a plain ``setCurrentIndex`` would add to the selection)."""
+        idx = self._view_index(row, column)
         if idx.isValid():
-            self.setCurrentIndex(idx)
+            self.selectionModel().setCurrentIndex(
+                idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.scrollTo(idx)
+
+    def select_source_rows(self, rows: list[int], column: int = 0) -> None:
+        """Select exactly these rows (whole rows); the last one becomes current."""
+        selection = QItemSelection()
+        last = QModelIndex()
+        n = self.model().columnCount()
+        for r in rows:
+            first = self._view_index(r, 0)
+            if first.isValid():
+                selection.select(first, self._view_index(r, n - 1))
+                last = self._view_index(r, column)
+        if not last.isValid():
+            return
+        sm = self.selectionModel()
+        sm.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        sm.setCurrentIndex(last, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.scrollTo(last)
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt API
         old = self.model()
@@ -296,7 +379,8 @@ class PlanTable(QTableView):
             return
         new = model.duplicate_rows(rows)
         if new:
-            self.select_source_row(new[-1])
+            # only the copies: Delete right after Ctrl+D removes them, never the originals
+            self.select_source_rows(new)
             self.message.emit(f"Duplicated {len(new)} row{'s' if len(new) != 1 else ''}")
 
     def delete_rows(self) -> None:
