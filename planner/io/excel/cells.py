@@ -140,9 +140,13 @@ def value_cell(ws, value: Any, style: StyleArray | None = None) -> Cell:
     if isinstance(value, str):
         return text_cell(ws, value, style)
     c = Cell(ws, row=1, column=1)
-    if value is not None:
-        if isinstance(value, float) and not math.isfinite(value):
-            value = NOT_AVAILABLE
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if math.isfinite(value):
+            c._value = value          # a plain number: openpyxl's type checks cost more
+            c.data_type = "n"
+        else:
+            c.value = NOT_AVAILABLE
+    elif value is not None:
         c.value = value
     if style is not None:
         c._style = style
@@ -201,7 +205,8 @@ def _value_xml(cell: Cell, styles: dict[int, tuple[StyleArray, str]]) -> str | N
     """The ``<c>`` element of a number or a plain text as openpyxl writes it, as text (None
     for anything else: openpyxl writes those)."""
     value = cell._value
-    if cell.data_type == "n" and type(value) in (int, float) and math.isfinite(value):
+    if (cell.data_type == "n" and isinstance(value, int | float) and not isinstance(value, bool)
+            and math.isfinite(value)):
         return f'<c r="{cell.coordinate}"{_style_attr(cell, styles)} t="n"><v>{value:.16g}</v></c>'
     if cell.data_type == "s" and type(value) is str and value:
         space = ' xml:space="preserve"' if value != value.strip() else ""

@@ -160,7 +160,7 @@ def write_teams(b: Book) -> None:
             "ic": _z(rteam, f"={by_kind('ic')}"), "mgr": _z(rteam, f"={by_kind('manager')}"),
             "c_ic": _z(rteam, f"=IF({g['ic']}>0,{by_kind('ic', '*' + rcost)}/{g['ic']},0)"),
             "c_mgr": _z(rteam, f"=IF({g['mgr']}>0,{by_kind('manager', '*' + rcost)}/{g['mgr']},0)"),
-            "own": f"=IF(AND(NOT(ISNUMBER({g['target_span']})),NOT(ISNUMBER(target_span))),1,0)",
+            "own": f"=IF(OR(ISNUMBER({g['target_span']}),ISNUMBER(target_span)),0,1)",
             "span": (f"=IF(ISNUMBER({g['target_span']}),{g['target_span']},IF(ISNUMBER(target_span),"
                      f"target_span,{g['own_span']}))"),
             "own_span": f"=IF(AND({g['ic']}>0,{g['mgr']}>0),{g['ic']}/{g['mgr']},1)",

@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from ...engine import MONTHLY_KEYS, YEAR_KEYS
 from ...model import Plan
 from ...plan import fields
+from .registry import GPU_FIELDS, MODEL_FIELDS, ROLE_FIELDS, TEAM_FIELDS, WF_FIELDS
 
 # Assumptions: one named input cell per setting of the registry, in its order.
 SETTING_KEYS = tuple(s.key for s in fields.settings())
@@ -25,29 +26,25 @@ DERIVED = (
      "Calculated: 100% under the redeploy policy, else the share kept for new work."),
 )
 
-# Column keys, in order, of the sheets with one row per item: inputs first (see inputs.py
-# for the registry field of each), then calculated columns.
-TEAM_INPUTS = ("id", "name", "parent", "function", "min_ic", "target_span", "seat_cost",
-               "coverage", "note")
+# Column keys, in order, of the sheets with one row per item: inputs first (registry.py
+# says which plan field each holds), then calculated columns.
+TEAM_INPUTS = tuple(TEAM_FIELDS)
 TEAM_COLS = TEAM_INPUTS + (
     "ic", "mgr", "c_ic", "c_mgr", "own", "span", "own_span", "hc0", "hcH", "hcH_c", "change",
     "fteH", "savings", "seatsH")
-ROLE_INPUTS = ("team", "name", "kind", "headcount", "annual_cost", "note")
+ROLE_INPUTS = ("team", *ROLE_FIELDS)
 ROLE_COLS = ROLE_INPUTS + ("payroll",)
-WF_INPUTS = ("id", "team", "name", "volume", "minutes", "growth", "time_saved", "adoption",
-             "review", "ramp_months", "ramp", "model", "calls", "tok_in", "tok_out", "cached",
-             "note")
+WF_INPUTS = tuple(WF_FIELDS)
 WF_COLS = WF_INPUTS + (
     "growth_used", "base_hours", "net_saved", "hours_unit", "tin_unit", "tout_unit", "is_api",
     "pin", "pcached", "pout", "api_unit", "price_final", "final_hours", "final_fte", "final_tin",
     "final_tout", "final_api")
-MODEL_INPUTS = ("id", "hosting", "pin", "pout", "pcached", "decline", "gpu", "per_replica",
-                "prefill", "decode", "utilization", "speed", "note")
+MODEL_INPUTS = tuple(MODEL_FIELDS)
 MODEL_COLS = MODEL_INPUTS + (
     "cached_price", "is_api", "is_self", "owned", "decline_used", "speed_used", "price_final",
     "rental", "capex", "amort", "watts", "overhead", "final_tin", "final_tout", "final_api",
     "final_gh", "final_fleet", "final_kwh", "final_busy")
-GPU_INPUTS = ("id", "pricing", "per_hour", "capex", "amort", "watts", "overhead", "note")
+GPU_INPUTS = tuple(GPU_FIELDS)
 GPU_COLS = GPU_INPUTS + ("final_fleet", "final_cost")
 YEAR_COLS = ("year", "months", *YEAR_KEYS[1:4], "api_cost", "gpu_cost", "seat_cost",
              "depreciation", "capex", *YEAR_KEYS[4:])

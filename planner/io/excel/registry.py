@@ -13,40 +13,41 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ...plan import fields
 from ...plan.fields import Spec
 
+
+def _columns(obj: str, *keys: str | tuple[str, str, str]) -> dict[str, Spec]:
+    """Column key -> field: ``"id"`` is the object's own ``id``; ``("seat_cost", "ai_seats",
+    "cost_per_seat_month")`` a column named apart from its field, or of a nested block."""
+    out = {}
+    for k in keys:
+        col, o, key = (k, obj, k) if isinstance(k, str) else k
+        out[col] = fields.spec(o, key)
+    return out
+
+
 # Input columns of the item sheets (layout.py orders them): column key -> registry field.
-TEAM_FIELDS = {
-    "id": fields.spec("team", "id"), "name": fields.spec("team", "name"),
-    "parent": fields.spec("team", "parent"), "function": fields.spec("team", "function"),
-    "min_ic": fields.spec("team", "min_ic"), "target_span": fields.spec("team", "target_span"),
-    "seat_cost": fields.spec("ai_seats", "cost_per_seat_month"),
-    "coverage": fields.spec("ai_seats", "coverage"), "note": fields.spec("team", "note"),
-}
-ROLE_FIELDS = {k: fields.spec("role", key) for k, key in (   # and "team": the team's id
-    ("name", "name"), ("kind", "kind"), ("headcount", "headcount"), ("annual_cost", "annual_cost"),
-    ("note", "note"))}
-WF_FIELDS = {
-    "id": fields.spec("workflow", "id"), "team": fields.spec("workflow", "team"),
-    "name": fields.spec("workflow", "name"), "volume": fields.spec("workflow", "volume_per_month"),
-    "minutes": fields.spec("workflow", "minutes_per_unit"),
-    "growth": fields.spec("workflow", "volume_growth_per_year"),
-    "time_saved": fields.spec("ai", "time_saved"), "adoption": fields.spec("ai", "adoption"),
-    "review": fields.spec("ai", "review_overhead"), "ramp_months": fields.spec("ai", "ramp_months"),
-    "ramp": fields.spec("ai", "ramp"), "model": fields.spec("compute", "model"),
-    "calls": fields.spec("compute", "calls_per_unit"),
-    "tok_in": fields.spec("compute", "input_tokens"),
-    "tok_out": fields.spec("compute", "output_tokens"),
-    "cached": fields.spec("compute", "cached_share"), "note": fields.spec("workflow", "note"),
-}
-MODEL_FIELDS = {k: fields.spec("model", key) for k, key in (
-    ("id", "id"), ("hosting", "hosting"), ("pin", "input_per_mtok"), ("pout", "output_per_mtok"),
-    ("pcached", "cached_input_per_mtok"), ("decline", "price_decline_per_year"), ("gpu", "gpu"),
-    ("per_replica", "gpus_per_replica"), ("prefill", "prefill_tokens_per_s"),
-    ("decode", "decode_tokens_per_s"), ("utilization", "utilization"),
-    ("speed", "throughput_gain_per_year"), ("note", "note"))}
-GPU_FIELDS = {k: fields.spec("gpu", key) for k, key in (
-    ("id", "id"), ("pricing", "pricing"), ("per_hour", "per_gpu_hour"), ("capex", "capex_per_gpu"),
-    ("amort", "amortization_months"), ("watts", "watts_per_gpu"),
-    ("overhead", "overhead_per_gpu_month"), ("note", "note"))}
+TEAM_FIELDS = _columns("team", "id", "name", "parent", "function", "min_ic", "target_span",
+                       ("seat_cost", "ai_seats", "cost_per_seat_month"),
+                       ("coverage", "ai_seats", "coverage"), "note")
+ROLE_FIELDS = _columns("role", "name", "kind", "headcount", "annual_cost", "note")  # + team id
+WF_FIELDS = _columns("workflow", "id", "team", "name", ("volume", "workflow", "volume_per_month"),
+                     ("minutes", "workflow", "minutes_per_unit"),
+                     ("growth", "workflow", "volume_growth_per_year"), ("time_saved", "ai", "time_saved"),
+                     ("adoption", "ai", "adoption"), ("review", "ai", "review_overhead"),
+                     ("ramp_months", "ai", "ramp_months"), ("ramp", "ai", "ramp"),
+                     ("model", "compute", "model"), ("calls", "compute", "calls_per_unit"),
+                     ("tok_in", "compute", "input_tokens"), ("tok_out", "compute", "output_tokens"),
+                     ("cached", "compute", "cached_share"), "note")
+MODEL_FIELDS = _columns("model", "id", "hosting", ("pin", "model", "input_per_mtok"),
+                        ("pout", "model", "output_per_mtok"), ("pcached", "model", "cached_input_per_mtok"),
+                        ("decline", "model", "price_decline_per_year"), "gpu",
+                        ("per_replica", "model", "gpus_per_replica"),
+                        ("prefill", "model", "prefill_tokens_per_s"),
+                        ("decode", "model", "decode_tokens_per_s"), "utilization",
+                        ("speed", "model", "throughput_gain_per_year"), "note")
+GPU_FIELDS = _columns("gpu", "id", "pricing", ("per_hour", "gpu", "per_gpu_hour"),
+                      ("capex", "gpu", "capex_per_gpu"), ("amort", "gpu", "amortization_months"),
+                      ("watts", "gpu", "watts_per_gpu"), ("overhead", "gpu", "overhead_per_gpu_month"),
+                      "note")
 
 KIND_NAMES = {"api": "API models", "self": "self-hosted models", "cloud": "cloud GPUs",
               "owned": "owned GPUs"}

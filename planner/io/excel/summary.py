@@ -315,21 +315,21 @@ def _charts(b: Book, ws, col: str) -> None:
     hc.y_axis.scaling.min = _nice_floor(float(low))
     ws.add_chart(hc, f"{col}4")
 
-    ss = LineChart()
-    ss.title = _title("Payroll savings per month: from AI and from structure")
-    ss.series.append(series("payroll_savings_ai", "From AI"))
-    ss.series.append(series("payroll_savings_structure", "From structure (spans)"))
-    ss.set_categories(cats)
-    _style_chart(ss, [AI, STRUCTURE], b.plan.currency, money=True, months=L.H)
-    ws.add_chart(ss, f"{col}19")
-
-    sc = LineChart()
-    sc.title = _title("Payroll savings vs compute cost, per month")
-    sc.series.append(series("payroll_savings", "Payroll savings"))
-    sc.series.append(series("compute_pnl", "Compute cost (P&L)"))
-    sc.set_categories(cats)
-    _style_chart(sc, ["2E7D32", "C62828"], b.plan.currency, money=True, months=L.H)
-    ws.add_chart(sc, f"{col}34")
+    for n, (title, keys, colours) in enumerate((
+        ("Payroll savings per month: from AI and from structure",
+         (("payroll_savings_ai", "From AI"), ("payroll_savings_structure", "From structure (spans)")),
+         [AI, STRUCTURE]),
+        ("Payroll savings vs compute cost, per month",
+         (("payroll_savings", "Payroll savings"), ("compute_pnl", "Compute cost (P&L)")),
+         ["2E7D32", "C62828"]),
+    )):
+        chart = LineChart()
+        chart.title = _title(title)
+        for key, name in keys:
+            chart.series.append(series(key, name))
+        chart.set_categories(cats)
+        _style_chart(chart, colours, b.plan.currency, money=True, months=L.H)
+        ws.add_chart(chart, f"{col}{19 + 15 * n}")
 
     cc = BarChart()
     cc.type = "col"
