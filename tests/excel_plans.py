@@ -216,3 +216,14 @@ def attrition_plan() -> dict:
 
 
 PLANS.update(growth=growth_plan, attrition=attrition_plan)
+
+
+def still_plan() -> dict:
+    """Nothing changes: no workflows, so every month's net cash is 0 and there is no payback
+    (MODEL.md 5: null, not month 1); a short horizon inside one year."""
+    return {"format": "orgplan", "schema_version": 2, "name": "Still",
+            "settings": {"horizon_months": 6, "discount_rate_per_year": 0.05},
+            "teams": [_team("core", "Core", 5, 70000, 1, 90000)]}
+
+
+PLANS.update(still=still_plan)

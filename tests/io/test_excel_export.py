@@ -70,6 +70,24 @@ def test_results_are_formulas_with_the_engine_figures_cached(northwind_xlsx, nor
         assert banned not in text
 
 
+@pytest.mark.parametrize("case", ["growth", "attrition", "redeploy"])
+def test_formulas_use_only_functions_every_spreadsheet_evaluates(tmp_path, case):
+    """Excel 2016+ and LibreOffice both evaluate these (no dynamic arrays, no IFERROR,
+    no MATCH: its wildcards would misread ids containing * or ?)."""
+    import re
+
+    path = tmp_path / f"{case}.xlsx"
+    export_workbook(parse_plan(PLANS[case]()), path)
+    wb = openpyxl.load_workbook(path)
+    used = {name for ws in wb.worksheets for row in ws.iter_rows() for c in row
+            if c.data_type == "f" for name in re.findall(r"([A-Z][A-Z0-9.]*)\(", c.value)}
+    allowed = {"SUMPRODUCT", "SUM", "INDEX", "IF", "MIN", "MAX", "INT", "LN", "ISNUMBER", "AND",
+               "OR", "ABS", "COUNT", "ROW"}
+    assert used <= allowed, used - allowed
+    assert {"SUMPRODUCT", "INDEX", "LN"} <= used
+    assert wb.calculation.fullCalcOnLoad
+
+
 def test_formatting_for_people(northwind_xlsx):
     wb = openpyxl.load_workbook(northwind_xlsx)
     summary = wb["Summary"]
