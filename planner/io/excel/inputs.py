@@ -7,6 +7,7 @@ their right are formulas over them and over the working sheets.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from ...model import ApiModel, CloudGpu, OwnedGpu, SelfHostedModel
@@ -94,8 +95,11 @@ def write_assumptions(b: Book) -> None:
             cell = b.val(ws, value, Look(fmt=fmt_of(spec), muted=True, border=True))
         else:
             cell = _input_cell(b, ws, spec, value)
+        text = help_text(spec)
+        # wrapped text does not grow its row in every spreadsheet: give it the lines it needs
+        ws.row_dimensions[L.setting_row(key)].height = 13.5 * max(1, math.ceil(len(text) / 115))
         ws.append([b.txt(ws, spec.label), cell, b.txt(ws, unit_text(spec, b.plan.currency), MUTED),
-                   b.txt(ws, key, MUTED), b.txt(ws, help_text(spec), wrap)])
+                   b.txt(ws, key, MUTED), b.txt(ws, text, wrap)])
         if spec.kind != "month":
             validate(ws, spec, f"B{L.setting_row(key)}")
     ws.append([])
