@@ -23,6 +23,7 @@ def _baseline_frames(plan, figs) -> dict:
         GPU_COLS,
         MODEL_COLS,
         ROLE_COLS,
+        TEAM_BLOCKS,
         TEAM_COLS,
         WF_COLS,
         YEAR_COLS,
@@ -52,20 +53,20 @@ def _baseline_frames(plan, figs) -> dict:
     gpus = pd.DataFrame(np.zeros((len(plan.gpus), len(GPU_COLS))), columns=list(GPU_COLS))
     monthly = r.monthly
     years = pd.DataFrame(np.zeros((len(r.years), len(YEAR_COLS))), columns=list(YEAR_COLS))
-    team_months = pd.DataFrame(np.vstack([r.fte, r.ic, r.mgr, np.hstack([np.zeros((T, 1)), r.seats])]),
-                               columns=["Today", *labels])
-    team_months.insert(0, "id", [t.id for t in plan.teams] * 4)
-    wf_months = pd.DataFrame(figs.wf["adoption"], columns=labels)
+    blocks = figs.team_blocks                       # the three organisations, as the workbook
+    team_months = pd.DataFrame(np.vstack([blocks[k] for k in TEAM_BLOCKS]), columns=["Today", *labels])
+    team_months.insert(0, "id", [t.id for t in plan.teams] * len(TEAM_BLOCKS))
+    team_tree = pd.DataFrame({k: v for k, v in figs.tree.items()})
+    team_tree.insert(0, "id", [t.id for t in plan.teams])
+    wf_months = pd.DataFrame(figs.wf["units"], columns=labels)
     wf_months.insert(0, "id", [w.id for w in plan.workflows])
     model_months = pd.DataFrame(np.vstack([r.model_tokens_in, r.model_tokens_out, r.model_api_cost,
                                            r.gpu_hours, r.fleet, r.kwh, r.capex, r.depreciation]),
                                 columns=labels)
-    calendar = pd.DataFrame({"m": np.arange(1, len(labels) + 1), "month": labels,
-                             "price": figs.price_factor, "growth": figs.growth_factor,
-                             "cash": figs.cum_net_cash, "pnl": figs.cum_net_pnl})
+    calendar = pd.DataFrame({"m": np.arange(1, len(labels) + 1), "month": labels, **figs.calendar})
     assert list(monthly.columns) == list(MONTHLY_KEYS)
     return {"Teams": teams, "Roles": roles, "Workflows": wfs, "Models": models, "GPUs": gpus,
-            "Monthly": monthly, "Years": years, "TeamMonths": team_months,
+            "Monthly": monthly, "Years": years, "TeamMonths": team_months, "TeamTree": team_tree,
             "WorkflowMonths": wf_months, "ModelMonths": model_months, "Calendar": calendar}
 
 

@@ -134,3 +134,96 @@ def edited(data: dict, fn) -> dict:
     out = copy.deepcopy(data)
     fn(out)
     return out
+
+
+def growth_plan() -> dict:
+    """Version 2: work grows (plan-wide, one workflow faster, one shrinking) so teams hire; AI
+    that slows work; wage growth and a discount rate; API prices rising plan-wide while one
+    model's fall; fractional managers; a team whose work AI takes entirely, so its managers go
+    and the layers of the tree drop; a team target span."""
+    return {
+        "format": "orgplan", "schema_version": 2, "name": "Growth and hires", "currency": "USD",
+        "settings": {"start_month": "2027-03", "horizon_months": 30, "severance_months": 2,
+                     "volume_growth_per_year": 0.25, "wage_growth_per_year": 0.04,
+                     "discount_rate_per_year": 0.08, "price_decline_per_year": -0.2,
+                     "token_growth_per_year": 0.3, "redeploy_share": 0.1,
+                     "implementation_cost": 80000},
+        "teams": [
+            _team("hq", "Head office", 0, 0, 2, 300000),
+            _team("dept", "Operations", 3, 90000, 1, 140000, parent="hq"),
+            _team("pod", "Service pod", 20, 60000, 2.5, 95000, parent="dept", target_span=12),
+            _team("labs", "Labs", 14, 120000, 2, 160000, parent="hq", min_ic=4),
+        ],
+        "workflows": [
+            _wf("routing", "dept", 4000, 12, {"time_saved": 1.0, "adoption": 1.0},
+                {"model": "fast", "calls_per_unit": 1, "input_tokens": 800, "output_tokens": 100},
+                volume_growth_per_year=0.0),
+            _wf("cases", "pod", 9000, 15, {"time_saved": 0.4, "adoption": 0.7, "ramp_months": 5},
+                {"model": "fast", "calls_per_unit": 2, "input_tokens": 3000, "output_tokens": 300,
+                 "cached_share": 0.3}, volume_growth_per_year=0.6),
+            _wf("legacy", "pod", 2000, 20, {"time_saved": 0.5, "adoption": 0.5},
+                volume_growth_per_year=-0.2),
+            _wf("research", "labs", 600, 240, {"time_saved": -0.15, "adoption": 0.5, "ramp_months": 3},
+                {"model": "deep", "calls_per_unit": 6, "input_tokens": 20000, "output_tokens": 3000}),
+            _wf("reviews", "labs", 300, 60),
+        ],
+        "models": [
+            {"id": "fast", "hosting": "api", "input_per_mtok": 0.2, "output_per_mtok": 0.8,
+             "price_decline_per_year": 0.5},
+            {"id": "deep", "hosting": "api", "input_per_mtok": 3, "output_per_mtok": 15,
+             "cached_input_per_mtok": 0.3},
+        ],
+        "gpus": [],
+    }
+
+
+def attrition_plan() -> dict:
+    """Version 2: headcount comes down by attrition (no severance), a plan span that adds
+    managers in one team and removes them in another, serving speed gains (plan-wide and one
+    model's own), GPU prices falling, owned GPUs with overhead beside cloud ones, token use
+    per task shrinking, and a horizon that ends mid-year without a start month."""
+    return {
+        "format": "orgplan", "schema_version": 2, "name": "Attrition", "currency": "EUR",
+        "settings": {"horizon_months": 40, "reduction": "attrition", "attrition_per_year": 0.15,
+                     "target_span": 9, "severance_months": 3, "wage_growth_per_year": 0.03,
+                     "discount_rate_per_year": 0.1, "throughput_gain_per_year": 0.4,
+                     "gpu_price_decline_per_year": 0.2, "token_growth_per_year": -0.1,
+                     "volume_growth_per_year": 0.05, "peak_to_average": 2},
+        "teams": [
+            _team("claims", "Claims", 90, 55000, 15, 80000, min_ic=30),
+            _team("billing", "Billing", 24, 65000, 2, 90000),
+        ],
+        "workflows": [
+            _wf("intake", "claims", 40000, 9, {"time_saved": 0.5, "adoption": 0.8, "ramp_months": 8,
+                                                "ramp": "s-curve"},
+                {"model": "owned-llm", "calls_per_unit": 3, "input_tokens": 5000, "output_tokens": 600}),
+            _wf("invoices", "billing", 15000, 6, {"time_saved": 0.35, "adoption": 0.9, "ramp_months": 4},
+                {"model": "cloud-llm", "calls_per_unit": 2, "input_tokens": 4000, "output_tokens": 500}),
+        ],
+        "models": [
+            {"id": "owned-llm", "hosting": "self", "gpu": "owned-h100", "gpus_per_replica": 2,
+             "prefill_tokens_per_s": 2500, "decode_tokens_per_s": 250, "utilization": 0.4},
+            {"id": "cloud-llm", "hosting": "self", "gpu": "cloud-h100", "gpus_per_replica": 1,
+             "prefill_tokens_per_s": 3000, "decode_tokens_per_s": 300, "utilization": 0.5,
+             "throughput_gain_per_year": 0.0},
+        ],
+        "gpus": [
+            {"id": "owned-h100", "pricing": "owned", "capex_per_gpu": 32000,
+             "amortization_months": 24, "watts_per_gpu": 1200, "overhead_per_gpu_month": 180},
+            {"id": "cloud-h100", "pricing": "cloud", "per_gpu_hour": 2.4, "watts_per_gpu": 1100},
+        ],
+    }
+
+
+PLANS.update(growth=growth_plan, attrition=attrition_plan)
+
+
+def still_plan() -> dict:
+    """Nothing changes: no workflows, so every month's net cash is 0 and there is no payback
+    (MODEL.md 5: null, not month 1); a short horizon inside one year."""
+    return {"format": "orgplan", "schema_version": 2, "name": "Still",
+            "settings": {"horizon_months": 6, "discount_rate_per_year": 0.05},
+            "teams": [_team("core", "Core", 5, 70000, 1, 90000)]}
+
+
+PLANS.update(still=still_plan)

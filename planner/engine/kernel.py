@@ -148,12 +148,15 @@ def _setting(x: Any) -> np.ndarray:
 
 @dataclass
 class Org:
-    """One organisation's people and money (D, T, H+1) and its severance (D, H)."""
+    """One organisation's people and money (D, T, H+1), its severance (D, H) and the targets
+    its path follows (D, T, H: MODEL.md 3.2 ``tic``, ``tmg``; the Excel export shows them)."""
 
     ic: np.ndarray
     mgr: np.ndarray
     pay: np.ndarray
     severance: np.ndarray
+    target_ic: np.ndarray
+    target_mgr: np.ndarray
 
     @property
     def hc(self) -> np.ndarray:
@@ -306,7 +309,7 @@ def run(inp: Inputs, *, ai_only: bool = True, detail: bool = True) -> Raw:
             drop = (np.maximum(0.0, ic[..., :-1] - ic[..., 1:]) * c_ic[..., None]
                     + np.maximum(0.0, mg[..., :-1] - mg[..., 1:]) * c_mgr[..., None])
             sev = S("severance_months")[..., 0] / 12.0 * wage[:, 0, 1:] * drop.sum(axis=-2)
-        return Org(ic, mg, pay, sev)
+        return Org(ic, mg, pay, sev, tic, tmg)
 
     own_all = np.ones_like(own_span, dtype=bool)
     plan_own = np.isnan(target) & own_all

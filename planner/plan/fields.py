@@ -47,6 +47,9 @@ class Spec:
     ``currency`` (a 3-letter code), ``const`` (a fixed value such as ``format``).
     ``show``: how the app and the workbook show a number: ``plain``, ``percent`` (stored
     as a share, 0.35 shown as 35%), ``money`` (in the plan's currency), ``int``.
+    ``decimals``: how many decimals a value of the field is usually stated with (a
+    presentation hint: 2.5 for a GPU-hour, 12.5% for a growth rate; the workbook's number
+    formats follow it).
     ``only``: for models and GPUs, the kinds the key belongs to (None: every kind).
     """
 
@@ -64,6 +67,7 @@ class Spec:
     max_open: bool = False
     choices: tuple[tuple[str, str], ...] = ()
     show: str = "plain"
+    decimals: int = 0
     short: str = ""
     null_text: str = ""          # what a null (or absent nullable) value means
     only: tuple[str, ...] | None = None
@@ -168,14 +172,16 @@ def _pct(v: float) -> str:
 
 
 # Shared bounds -------------------------------------------------------------------------
-_PEOPLE = dict(minimum=0, maximum=10_000_000, bound="more people than any employer has")
+_PEOPLE = dict(minimum=0, maximum=10_000_000, decimals=1,
+               bound="more people than any employer has")
 _SALARY = dict(minimum=0, maximum=100_000_000, bound="100 million a year per person")
 _SHARE = dict(minimum=0, maximum=1, show="percent")
-_GROWTH = dict(minimum=-1, maximum=10, min_open=True, show="percent",
+_SHARE_RATE = dict(_SHARE, decimals=1)       # a yearly rate: 12.5% is a common figure
+_GROWTH = dict(minimum=-1, maximum=10, min_open=True, show="percent", decimals=1,
                bound="11 times a year at most (MODEL.md)")
-_DECLINE = dict(minimum=-1, maximum=1, max_open=True, show="percent",
+_DECLINE = dict(minimum=-1, maximum=1, max_open=True, show="percent", decimals=1,
                 bound="-100% doubles prices each year (MODEL.md)")
-_TOKEN_PRICE = dict(minimum=0, maximum=100_000, show="money", unit="per M tokens",
+_TOKEN_PRICE = dict(minimum=0, maximum=100_000, show="money", decimals=2, unit="per M tokens",
                     bound="100,000 per million tokens, 100x the dearest model listed")
 _NOTE_MEANING = "A source or a caveat (free text)."
 
@@ -221,25 +227,27 @@ FIELDS: tuple[Spec, ...] = (
     Spec("settings", "attrition_per_year", "number", "Attrition",
          "Share of today's people who leave in a year (used when headcount comes down by "
          "attrition).", unit="per year", default=0.10,
-         source="10-15% a year is a common planning range (a judgement)", **_SHARE),
+         source="10-15% a year is a common planning range (a judgement)", **_SHARE_RATE),
     Spec("settings", "target_span", "number", "Target span",
          "ICs per first-line manager after the change, for every team without its own.",
          unit="ICs per manager", default=None, nullable=True, minimum=0.01, maximum=10_000,
+         decimals=1,
          null_text="none (each team keeps its own span)",
          source="McKinsey 2017 archetypes: 3-5 player/coach ... 15+ coordinator",
          bound="a span below 0.01 or above 10,000 describes no real team"),
     Spec("settings", "severance_months", "number", "Severance",
          "Months of cost paid for each person laid off.", unit="months of cost", default=0,
+         decimals=1,
          minimum=0, maximum=120, bound="ten years of pay"),
     Spec("settings", "implementation_cost", "number", "Implementation cost",
          "One-off cost of the change, booked in month 1.", unit="one-off", default=0,
          minimum=0, maximum=1e12, show="money", bound="a trillion"),
     Spec("settings", "wage_growth_per_year", "number", "Wage growth",
          "People costs rise by this share a year (in every organisation compared alike).",
-         unit="per year", default=0, minimum=-0.5, maximum=1, show="percent"),
+         unit="per year", default=0, minimum=-0.5, maximum=1, show="percent", decimals=1),
     Spec("settings", "discount_rate_per_year", "number", "Discount rate",
          "The yearly rate at which future net cash is discounted for the NPV.",
-         unit="per year", default=0, **_SHARE),
+         unit="per year", default=0, **_SHARE_RATE),
     Spec("settings", "volume_growth_per_year", "number", "Work volume growth",
          "Work volume of every workflow grows by this share a year (demand); negative: it "
          "shrinks. A workflow may set its own.", unit="per year", default=0, **_GROWTH),
@@ -262,14 +270,14 @@ FIELDS: tuple[Spec, ...] = (
          **_DECLINE),
     Spec("settings", "peak_to_average", "number", "Peak to average",
          "Self-hosted fleets are sized for peak load: peak divided by average.", unit="x",
-         default=3, minimum=1, maximum=100, bound="a peak 100 times the average"),
+         default=3, minimum=1, maximum=100, decimals=1, bound="a peak 100 times the average"),
     Spec("settings", "pue", "number", "PUE",
          "Datacentre power overhead (power usage effectiveness).", unit="x", default=1.3,
-         minimum=1, maximum=5, source="industry mean 1.55-1.59, hyperscalers 1.09-1.20 "
+         minimum=1, maximum=5, decimals=2, source="industry mean 1.55-1.59, hyperscalers 1.09-1.20 "
          "(Uptime Institute 2025); 1.3 is a good colocation site", bound="5: no datacentre is worse"),
     Spec("settings", "usd_per_kwh", "number", "Power price",
          "Electricity price, in the plan's currency.", unit="per kWh", default=0.10, minimum=0,
-         maximum=10, show="money", source="US industrial 6.8-18 cents/kWh (EIA 2024)",
+         maximum=10, show="money", decimals=3, source="US industrial 6.8-18 cents/kWh (EIA 2024)",
          bound="100 times a typical industrial price"),
     _note("settings"),
     # ----- team ---------------------------------------------------------------------------
@@ -286,6 +294,7 @@ FIELDS: tuple[Spec, ...] = (
     Spec("team", "target_span", "number", "Target span",
          "ICs per first-line manager after the change, for this team only.",
          unit="ICs per manager", default=None, nullable=True, minimum=0.01, maximum=10_000,
+         decimals=1,
          null_text="the plan's target span, else today's span",
          bound="a span below 0.01 or above 10,000 describes no real team"),
     _note("team"),
@@ -303,7 +312,7 @@ FIELDS: tuple[Spec, ...] = (
     # ----- AI seats -----------------------------------------------------------------------
     Spec("ai_seats", "cost_per_seat_month", "number", "AI seat cost",
          "Monthly licence per AI seat (e.g. a coding assistant).", unit="per seat / month",
-         minimum=0, maximum=100_000, show="money", bound="100,000 a seat a month"),
+         minimum=0, maximum=100_000, show="money", decimals=2, bound="100,000 a seat a month"),
     Spec("ai_seats", "coverage", "number", "Seat coverage",
          "Share of the team's people who get a seat.", default=1, **_SHARE),
     _note("ai_seats"),
@@ -318,7 +327,7 @@ FIELDS: tuple[Spec, ...] = (
          bound="a trillion units a month"),
     Spec("workflow", "minutes_per_unit", "number", "Minutes / unit",
          "Minutes of human work per unit today.", unit="minutes", short="Minutes\n/ unit",
-         minimum=0, maximum=100_000, bound="about ten weeks of work per unit"),
+         minimum=0, maximum=100_000, decimals=1, bound="about ten weeks of work per unit"),
     Spec("workflow", "volume_growth_per_year", "number", "Volume growth",
          "This workflow's volume grows by this share a year; empty: the plan's growth.",
          unit="per year", short="Volume\ngrowth", default=None, nullable=True,
@@ -345,6 +354,7 @@ FIELDS: tuple[Spec, ...] = (
     Spec("compute", "model", "ref", "Model", "The AI model this workflow calls."),
     Spec("compute", "calls_per_unit", "number", "Calls / unit",
          "Model calls per AI-assisted unit.", short="Calls\n/ unit", minimum=0, maximum=10_000,
+         decimals=1,
          bound="10,000 model calls for one unit of work"),
     Spec("compute", "input_tokens", "number", "Input tokens", "Input (prompt) tokens per call.",
          unit="tokens / call", short="Tokens\nin", minimum=0, maximum=100_000_000,
@@ -400,7 +410,8 @@ FIELDS: tuple[Spec, ...] = (
          "Cloud: rented by the hour. Owned: bought, depreciated over its life.",
          choices=(("cloud", "Cloud (rented)"), ("owned", "Owned"))),
     Spec("gpu", "per_gpu_hour", "number", "Rental", "Rental price of one GPU for one hour.",
-         unit="per GPU-hour", minimum=0, maximum=10_000, show="money", only=("cloud",),
+         unit="per GPU-hour", minimum=0, maximum=10_000, show="money", decimals=2,
+         only=("cloud",),
          bound="10,000 an hour, 1,000x today's rates"),
     Spec("gpu", "capex_per_gpu", "number", "Purchase",
          "Purchase price of one GPU including its share of the server.", unit="per GPU",

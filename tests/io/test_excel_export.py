@@ -11,18 +11,18 @@ import pytest
 from excel_plans import INJECTIONS, PLANS
 
 from planner.cli import main as cli_main
-from planner.engine import compute
+from planner.engine import MONTHLY_KEYS, YEAR_KEYS, compute
 from planner.io.excel import (
     NAMED_RESULT_KEYS,
     ExportCancelled,
     ExportError,
     export_workbook,
 )
-from planner.io.excel.layout import MONTHLY_KEYS, SETTING_KEYS
+from planner.io.excel.layout import MONTHLY_COL, SETTING_KEYS
 from planner.model import parse_plan
 
 SHEETS = ["Summary", "Assumptions", "Teams", "Roles", "Workflows", "Models", "GPUs", "Monthly",
-          "Years", "TeamMonths", "WorkflowMonths", "ModelMonths", "Calendar"]
+          "Years", "TeamMonths", "TeamTree", "WorkflowMonths", "ModelMonths", "Calendar"]
 
 
 @pytest.fixture(scope="module")
@@ -44,12 +44,12 @@ def test_workbook_has_the_sheets_names_and_monthly_table(northwind_xlsx):
         assert len(dests) == 1
         sheet, ref = dests[0]
         assert sheet in wb.sheetnames and wb[sheet][ref.replace("$", "")] is not None
-    assert wb["Assumptions"]["B14"].value == 0.4            # price_decline_per_year, named in place
     ((sheet, ref),) = list(wb.defined_names["price_decline_per_year"].destinations)
-    assert (sheet, ref) == ("Assumptions", "$B$14")
+    assert wb[sheet][ref.replace("$", "")].value == 0.4     # named in place
     table = wb["Monthly"].tables["Monthly"]
     assert [c.name for c in table.tableColumns] == list(MONTHLY_KEYS)
     assert [c.value for c in wb["Monthly"][2]][: len(MONTHLY_KEYS)] == list(MONTHLY_KEYS)
+    assert set(YEAR_KEYS) <= {c.value for c in wb["Years"][2]}
     assert wb.calculation.fullCalcOnLoad
 
 
@@ -70,12 +70,31 @@ def test_results_are_formulas_with_the_engine_figures_cached(northwind_xlsx, nor
         assert banned not in text
 
 
+@pytest.mark.parametrize("case", ["growth", "attrition", "redeploy"])
+def test_formulas_use_only_functions_every_spreadsheet_evaluates(tmp_path, case):
+    """Excel 2016+ and LibreOffice both evaluate these (no dynamic arrays, no IFERROR,
+    no MATCH: its wildcards would misread ids containing * or ?)."""
+    import re
+
+    path = tmp_path / f"{case}.xlsx"
+    export_workbook(parse_plan(PLANS[case]()), path)
+    wb = openpyxl.load_workbook(path)
+    used = {name for ws in wb.worksheets for row in ws.iter_rows() for c in row
+            if c.data_type == "f" for name in re.findall(r"([A-Z][A-Z0-9.]*)\(", c.value)}
+    allowed = {"SUMPRODUCT", "SUM", "INDEX", "IF", "MIN", "MAX", "INT", "LN", "ISNUMBER", "AND",
+               "OR", "ABS", "COUNT", "ROW"}
+    assert used <= allowed, used - allowed
+    assert {"SUMPRODUCT", "INDEX", "LN"} <= used
+    assert wb.calculation.fullCalcOnLoad
+
+
 def test_formatting_for_people(northwind_xlsx):
     wb = openpyxl.load_workbook(northwind_xlsx)
     summary = wb["Summary"]
     ((_, ref),) = list(wb.defined_names["cumulative_net_cash"].destinations)
     assert '"$"#,##0' in summary[ref.replace("$", "")].number_format
-    assert wb["Assumptions"]["B10"].number_format == "0%"            # redeploy_share
+    ((_, share),) = list(wb.defined_names["redeploy_share"].destinations)
+    assert wb["Assumptions"][share.replace("$", "")].number_format == "0%"
     assert summary.page_setup.orientation == "landscape"
     assert wb["Teams"].freeze_panes == "C2" and wb["Monthly"].freeze_panes == "C3"
     assert wb["Teams"].print_title_rows == "$1:$1"
@@ -91,7 +110,7 @@ def test_formatting_for_people(northwind_xlsx):
     assert "Input" in legend and "Calculated" in legend
     with zipfile.ZipFile(northwind_xlsx) as z:
         charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
-    assert len(charts) == 3
+    assert len(charts) == 4
 
 
 @pytest.mark.parametrize("values_only", [False, True])
@@ -118,7 +137,8 @@ def test_values_only_has_the_same_layout_and_no_formulas(tmp_path, northwind):
     ((sheet, ref),) = list(wb.defined_names["final_headcount"].destinations)
     assert wb[sheet][ref.replace("$", "")].value == summary["final"]["headcount"]
     records = compute(northwind).monthly_records
-    assert wb["Monthly"]["X38"].value == pytest.approx(records[-1]["net_cash"])
+    net_cash = f"{MONTHLY_COL['net_cash']}{2 + len(records)}"          # Monthly: 2 header rows
+    assert wb["Monthly"][net_cash].value == pytest.approx(records[-1]["net_cash"])
 
 
 def test_progress_goes_from_zero_to_one(tmp_path, northwind):

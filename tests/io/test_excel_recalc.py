@@ -16,13 +16,24 @@ import pytest
 from excel_plans import INJECTIONS, PLANS, edited
 from libreoffice import convert
 
-from planner.engine import compute
+from planner.engine import MONTHLY_KEYS, YEAR_KEYS, compute
 from planner.io.excel import NAMED_RESULT_KEYS
-from planner.io.excel.layout import MONTHLY_KEYS
+from planner.io.excel.layout import SETTING_KEYS, Layout
 from planner.io.excel.workbook import write_workbook
 from planner.model import parse_plan
 
 FIRST_MONTH_ROW = 3          # Monthly: row 1 labels for people, row 2 the table header
+
+
+def _setting(key: str) -> tuple[str, str]:
+    return "Assumptions", f"B{Layout.SETTINGS_ROW + SETTING_KEYS.index(key)}"
+
+
+def _item(sheet: str, index: int, key: str) -> tuple[str, str]:
+    """The input cell of column ``key`` of the ``index``-th item of an item sheet."""
+    cols = {"Teams": Layout.team, "Roles": Layout.role, "Workflows": Layout.wf,
+            "Models": Layout.model, "GPUs": Layout.gpu}[sheet]
+    return sheet, f"{cols[key]}{Layout.FIRST + index}"
 
 
 def _edit_northwind(d: dict) -> None:
@@ -44,13 +55,43 @@ def _edit_owned(d: dict) -> None:
     d["settings"]["redeploy_share"] = 0.0
 
 
-# name -> (Assumptions/Teams/... cells to set, the same change to the plan)
+def _edit_growth(d: dict) -> None:
+    s = d["settings"]
+    s.update(volume_growth_per_year=0.5, wage_growth_per_year=0.02, discount_rate_per_year=0.12,
+             reduction="attrition", attrition_per_year=0.2)
+    d["workflows"][1]["volume_growth_per_year"] = 0.3          # a workflow's own growth
+    d["models"][0]["price_decline_per_year"] = None            # back to the plan's
+    d["teams"][2]["target_span"] = None
+
+
+def _edit_attrition(d: dict) -> None:
+    s = d["settings"]
+    s.update(attrition_per_year=0.3, discount_rate_per_year=0.0, throughput_gain_per_year=0.1,
+             gpu_price_decline_per_year=-0.1, target_span=None, volume_growth_per_year=-0.05)
+    d["gpus"][0]["overhead_per_gpu_month"] = 400
+    d["models"][1]["throughput_gain_per_year"] = 0.25
+
+
+# name -> (input cells to set, the same change to the plan)
 EDITS = {
-    "northwind": ([("Models", "D4", 20.0), ("Roles", "D8", 150), ("Assumptions", "B14", 0.2),
-                   ("Assumptions", "B11", 8)], _edit_northwind),
-    "cloud": ([("GPUs", "C2", 4.0), ("Assumptions", "B9", "redeploy"), ("Workflows", "G2", 0.9)],
-              _edit_cloud),
-    "owned": ([("GPUs", "E2", 6), ("GPUs", "D2", 30000), ("Assumptions", "B10", 0.0)], _edit_owned),
+    "northwind": ([(*_item("Models", 2, "pout"), 20.0), (*_item("Roles", 6, "headcount"), 150),
+                   (*_setting("price_decline_per_year"), 0.2), (*_setting("target_span"), 8)],
+                  _edit_northwind),
+    "cloud": ([(*_item("GPUs", 0, "per_hour"), 4.0), (*_setting("headcount_policy"), "redeploy"),
+               (*_item("Workflows", 0, "adoption"), 0.9)], _edit_cloud),
+    "owned": ([(*_item("GPUs", 0, "amort"), 6), (*_item("GPUs", 0, "capex"), 30000),
+               (*_setting("redeploy_share"), 0.0)], _edit_owned),
+    "growth": ([(*_setting("volume_growth_per_year"), 0.5), (*_setting("wage_growth_per_year"), 0.02),
+                (*_setting("discount_rate_per_year"), 0.12), (*_setting("reduction"), "attrition"),
+                (*_setting("attrition_per_year"), 0.2), (*_item("Workflows", 1, "growth"), 0.3),
+                (*_item("Models", 0, "decline"), None), (*_item("Teams", 2, "target_span"), None)],
+               _edit_growth),
+    "attrition": ([(*_setting("attrition_per_year"), 0.3), (*_setting("discount_rate_per_year"), 0.0),
+                   (*_setting("throughput_gain_per_year"), 0.1),
+                   (*_setting("gpu_price_decline_per_year"), -0.1), (*_setting("target_span"), None),
+                   (*_setting("volume_growth_per_year"), -0.05),
+                   (*_item("GPUs", 0, "overhead"), 400), (*_item("Models", 1, "speed"), 0.25)],
+                  _edit_attrition),
 }
 
 
@@ -74,11 +115,14 @@ def recalculated(tmp_path_factory):
         edited_path = src / f"{name}-edited.xlsx"
         wb.save(edited_path)
         cases[f"{name}-edited"] = (edited(data, change), edited_path)
-    values_path = src / "northwind-values.xlsx"
-    write_workbook(parse_plan(PLANS["northwind"]()), values_path, values_only=True)
-    cases["northwind-values"] = (PLANS["northwind"](), values_path)
     outs = convert([p for _, p in cases.values()], root / "out", work=root)
-    return {name: (data, path, out) for (name, (data, path)), out in zip(cases.items(), outs, strict=True)}
+    out = {name: (data, path, out) for (name, (data, path)), out in zip(cases.items(), outs, strict=True)}
+    for name in PLANS:        # values only: nothing to recalculate, compared as written
+        data = cases[name][0]
+        values_path = src / f"{name}-values.xlsx"
+        write_workbook(parse_plan(data), values_path, values_only=True)
+        out[f"{name}-values"] = (data, values_path, values_path)
+    return out
 
 
 def _close(got, want) -> bool:
@@ -93,10 +137,14 @@ def _expected_names(summary: dict) -> dict:
     b, f = summary["baseline"], summary["final"]
     return {
         "baseline_headcount": b["headcount"], "final_headcount": f["headcount"],
+        "final_headcount_without_ai": f["headcount_without_ai"],
         "compression_ratio": summary["compression_ratio"], "baseline_layers": b["layers"],
-        "final_layers": f["layers"], "fte_freed": f["fte_freed"],
+        "final_layers": f["layers"], "baseline_layers_needed": b["layers_needed"],
+        "final_layers_needed": f["layers_needed"], "fte_freed": f["fte_freed"],
         "payback_month": summary["payback_month"], "cumulative_net_cash": summary["cumulative_net_cash"],
-        "cumulative_net_pnl": summary["cumulative_net_pnl"],
+        "npv_net_cash": summary["npv_net_cash"], "cumulative_net_pnl": summary["cumulative_net_pnl"],
+        "cumulative_savings_from_ai": summary["cumulative_savings_from_ai"],
+        "cumulative_savings_from_structure": summary["cumulative_savings_from_structure"],
         "final_compute_per_month": f["compute_per_month"],
         "final_tokens_per_month": f["tokens_per_month"], "final_gpus": f["gpus"],
     }
@@ -115,36 +163,28 @@ def _check_against_engine(data: dict, exported: Path, recalculated: Path) -> Non
         if not _close(got, want):
             wrong.append(f"{key}: workbook {got!r}, engine {want!r}")
     ws = wb["Monthly"]
+    assert [c.value for c in ws[2]][: len(MONTHLY_KEYS)] == list(MONTHLY_KEYS)
     for i, record in enumerate(result.monthly_records):
         row = [c.value for c in ws[FIRST_MONTH_ROW + i]][: len(MONTHLY_KEYS)]
         for key, got in zip(MONTHLY_KEYS, row, strict=True):
             if not _close(got, record[key]):
                 wrong.append(f"Monthly {record['month']} {key}: workbook {got!r}, engine {record[key]!r}")
     years = wb["Years"]
+    keys = [c.value for c in years[2]]
     for y, rec in enumerate(result.years):
-        header = [c.value for c in years[1]]
-        row = [c.value for c in years[2 + y]]
-        for key, label in (("payroll_savings", "Payroll savings"), ("net_cash", "Net cash"),
-                           ("net_pnl", "Net P&L"), ("compute_pnl", "Compute (P&L)")):
-            if not _close(row[header.index(label)], rec[key]):
-                wrong.append(f"Years {y + 1} {key}: workbook {row[header.index(label)]!r}, engine {rec[key]!r}")
+        row = [c.value for c in years[3 + y]]
+        for key in YEAR_KEYS:
+            if not _close(row[keys.index(key)], rec[key]):
+                wrong.append(f"Years {y + 1} {key}: workbook {row[keys.index(key)]!r}, engine {rec[key]!r}")
     assert not wrong, "\n".join(wrong[:30])
 
 
-# The workbook's formulas are still those of MODEL.md version 1 (layers from a formula, span
-# as ICs per manager); the version 2 formulas replace them next, and these become strict.
-V2_PENDING = pytest.mark.xfail(reason="workbook formulas not yet at MODEL.md version 2",
-                               strict=False)
-
-
-@V2_PENDING
 @pytest.mark.parametrize("case", list(PLANS))
 def test_every_named_result_and_monthly_cell_recalculates_to_the_engine(recalculated, case):
     data, exported, out = recalculated[case]
     _check_against_engine(data, exported, out)
 
 
-@V2_PENDING
 @pytest.mark.parametrize("case", list(EDITS))
 def test_changing_an_input_cell_changes_every_figure_like_the_engine(recalculated, case):
     data, exported, out = recalculated[f"{case}-edited"]
@@ -154,24 +194,30 @@ def test_changing_an_input_cell_changes_every_figure_like_the_engine(recalculate
     _check_against_engine(data, exported, out)
 
 
-def test_values_workbook_matches_the_recalculated_formula_workbook_cell_for_cell(recalculated):
-    _, _, formulas = recalculated["northwind"]
-    _, _, values = recalculated["northwind-values"]
+@pytest.mark.parametrize("case", list(PLANS))
+def test_values_workbook_matches_the_recalculated_formula_workbook_cell_for_cell(recalculated, case):
+    """Every cell of every sheet (the working, TeamTree, Models' busy share, Summary...)."""
+    _, _, formulas = recalculated[case]
+    _, _, values = recalculated[f"{case}-values"]
     a = openpyxl.load_workbook(formulas, data_only=True)
     b = openpyxl.load_workbook(values, data_only=True)
     assert a.sheetnames == b.sheetnames
-    wrong = []
+    wrong, cells = [], 0
     for ws in a.worksheets:
-        if ws.title == "Summary":
-            continue   # the export date may differ; its figures are covered by the named results
-        for row_a, row_b in zip(ws.iter_rows(values_only=True), b[ws.title].iter_rows(values_only=True),
-                                strict=False):
-            for x, y in zip(row_a, row_b, strict=False):
+        rows_b = list(b[ws.title].iter_rows(values_only=True))
+        for i, row_a in enumerate(ws.iter_rows(values_only=True)):
+            row_b = rows_b[i] if i < len(rows_b) else ()
+            for j, x in enumerate(row_a):
+                y = row_b[j] if j < len(row_b) else None
+                if isinstance(x, str) and "Exported" in x:
+                    continue                       # the export date may differ
+                cells += 1
                 if isinstance(x, int | float) and not isinstance(x, bool):
                     if not _close(y, x):
-                        wrong.append((ws.title, x, y))
+                        wrong.append((ws.title, i + 1, j + 1, x, y))
                 elif (x or None) != (y or None):
-                    wrong.append((ws.title, x, y))
+                    wrong.append((ws.title, i + 1, j + 1, x, y))
+    assert cells > 1000
     assert not wrong, wrong[:20]
 
 

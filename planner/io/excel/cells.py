@@ -13,6 +13,7 @@ import math
 import types
 from dataclasses import dataclass
 from typing import Any
+from xml.sax.saxutils import escape
 
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -140,9 +141,13 @@ def value_cell(ws, value: Any, style: StyleArray | None = None) -> Cell:
     if isinstance(value, str):
         return text_cell(ws, value, style)
     c = Cell(ws, row=1, column=1)
-    if value is not None:
-        if isinstance(value, float) and not math.isfinite(value):
-            value = NOT_AVAILABLE
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if math.isfinite(value):
+            c._value = value          # a plain number: openpyxl's type checks cost more
+            c.data_type = "n"
+        else:
+            c.value = NOT_AVAILABLE
+    elif value is not None:
         c.value = value
     if style is not None:
         c._style = style
@@ -151,8 +156,11 @@ def value_cell(ws, value: Any, style: StyleArray | None = None) -> Cell:
 
 def calc_cell(ws, formula: str | None, value: Any, style: StyleArray | None, *,
               formulas: bool, cached: bool = True) -> Cell:
-    """A result: the formula (with the engine's value cached) or, in values mode, the value."""
-    if not formulas or formula is None:
+    """A result: the formula (with the engine's value cached) or, in values mode, the value
+    (an undefined one as ``n/a``, as the formula shows it)."""
+    if not formulas:
+        return value_cell(ws, _cache_value(value), style)
+    if formula is None:
         return value_cell(ws, value, style)
     c = CalcCell(ws, row=1, column=1)
     c._value = formula
@@ -173,15 +181,61 @@ def _cache_value(value: Any) -> Any:
     return value
 
 
+def _calc_xml(cell: CalcCell, styles: dict[int, tuple[StyleArray, str]]) -> str:
+    """The ``<c>`` element of a formula cell with its cached value, as text. ``styles``
+    caches the attribute of each shared style (and keeps the style, so its id stays its own)."""
+    style = _style_attr(cell, styles)
+    cached = cell.cached
+    if cached is None:
+        kind, value = "", ""
+    elif isinstance(cached, str):
+        kind, value = ' t="str"', f"<v>{escape(cached)}</v>"
+    else:
+        kind, value = "", f"<v>{float(cached)!r}</v>"
+    return f'<c r="{cell.coordinate}"{style}{kind}><f>{escape(cell._value[1:])}</f>{value}</c>'
+
+
+def _style_attr(cell: Cell, styles: dict[int, tuple[StyleArray, str]]) -> str:
+    if not cell.has_style:
+        return ""
+    known = styles.get(id(cell._style))
+    if known is None:
+        known = styles[id(cell._style)] = (cell._style, f' s="{cell.style_id}"')
+    return known[1]
+
+
+def _value_xml(cell: Cell, styles: dict[int, tuple[StyleArray, str]]) -> str | None:
+    """The ``<c>`` element of a number or a plain text as openpyxl writes it, as text (None
+    for anything else: openpyxl writes those)."""
+    value = cell._value
+    if (cell.data_type == "n" and isinstance(value, int | float) and not isinstance(value, bool)
+            and math.isfinite(value)):
+        return f'<c r="{cell.coordinate}"{_style_attr(cell, styles)} t="n"><v>{value:.16g}</v></c>'
+    if cell.data_type == "s" and type(value) is str and value:
+        space = ' xml:space="preserve"' if value != value.strip() else ""
+        return (f'<c r="{cell.coordinate}"{_style_attr(cell, styles)} t="inlineStr"><is>'
+                f"<t{space}>{escape(value)}</t></is></c>")
+    return None
+
+
 def _write_row(self, xf, row, row_idx):
-    """WorksheetWriter.write_row that also writes the cached value of a :class:`CalcCell`."""
+    """WorksheetWriter.write_row that also writes the cached value of a :class:`CalcCell`.
+
+    Formula cells are most of a large workbook: with the standard library's incremental XML
+    writer (openpyxl's default without lxml) they are written as text, which is several
+    times faster than building and serialising an element for each."""
     from openpyxl.cell._writer import write_cell
 
+    raw = getattr(xf, "_file", None)           # et_xmlfile's writer; None under lxml
+    styles = self.__dict__.setdefault("_calc_styles", {})
     attrs = {"r": f"{row_idx}"}
     attrs.update(self.ws.row_dimensions.get(row_idx, {}))
     with xf.element("row", attrs):
         for cell in row:
             if isinstance(cell, CalcCell):
+                if raw is not None:
+                    raw(_calc_xml(cell, styles))
+                    continue
                 a = {"r": cell.coordinate}
                 if cell.has_style:
                     a["s"] = f"{cell.style_id}"
@@ -194,15 +248,40 @@ def _write_row(self, xf, row, row_idx):
                     SubElement(el, "v").text = cached if isinstance(cached, str) else repr(float(cached))
                 xf.write(el)
                 continue
-            if cell._value is None and not cell.has_style:
+            if cell._comment is not None:          # header notes (as openpyxl's own writer)
+                from openpyxl.comments.comment_sheet import CommentRecord
+
+                self.ws._comments.append(CommentRecord.from_cell(cell))
+            elif cell._value is None and not cell.has_style:
                 continue
+            elif raw is not None and cell.hyperlink is None:
+                text = _value_xml(cell, styles)
+                if text is not None:
+                    raw(text)
+                    continue
             write_cell(xf, self.ws, cell, cell.has_style)
+
+
+def _values_to_row(self, values, row_idx):
+    """WriteOnlyWorksheet._values_to_row for rows of ready cells: openpyxl's own tries to
+    assign each cell as a value first and recovers from the error, which costs more than
+    writing the cell."""
+    from openpyxl.cell import WriteOnlyCell
+
+    for col_idx, value in enumerate(values, 1):
+        if value is None:
+            continue
+        cell = value if isinstance(value, Cell) else WriteOnlyCell(self, value)
+        cell.column = col_idx
+        cell.row = row_idx
+        yield cell
 
 
 def open_stream(ws) -> None:
     """Start a write-only sheet (after its columns, panes and print setup are set)."""
     ws._get_writer()
     ws._writer.write_row = types.MethodType(_write_row, ws._writer)
+    ws._values_to_row = types.MethodType(_values_to_row, ws)
 
 
 def discard(wb) -> None:

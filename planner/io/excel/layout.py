@@ -10,58 +10,67 @@ from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
 
+from ...engine import MONTHLY_KEYS, YEAR_KEYS
 from ...model import Plan
+from ...plan import fields
+from .registry import GPU_FIELDS, MODEL_FIELDS, ROLE_FIELDS, TEAM_FIELDS, WF_FIELDS
 
-# The Monthly table's columns (the workbook's formulas cover these; the version 2 columns
-# are added with the version 2 formulas).
-MONTHLY_KEYS = (
-    "m", "month", "headcount", "ic", "managers", "fte_freed", "hours_saved", "payroll",
-    "payroll_savings", "tokens_in", "tokens_out", "api_cost", "gpu_cost", "gpus", "energy_kwh",
-    "seat_cost", "capex", "depreciation", "compute_pnl", "compute_cash", "severance", "one_off",
-    "net_pnl", "net_cash",
+# Assumptions: one named input cell per setting of the registry, in its order.
+SETTING_KEYS = tuple(s.key for s in fields.settings())
+# Calculated cells named under the settings: (name, label, meaning).
+DERIVED = (
+    ("hours_per_fte_month", "Hours per FTE a month", "Calculated: hours per FTE a year / 12."),
+    ("hours_per_month", "Hours in a month",
+     "Average hours in a month: GPU rental and power are billed for every hour."),
+    ("kept_share", "Share of freed capacity kept",
+     "Calculated: 100% under the redeploy policy, else the share kept for new work."),
 )
 
-SETTING_KEYS = (
-    "start_month", "horizon_months", "hours_per_fte_year", "headcount_policy", "redeploy_share",
-    "target_span", "severance_months", "implementation_cost", "price_decline_per_year",
-    "token_growth_per_year", "peak_to_average", "pue", "usd_per_kwh",
-)
-
-# Column keys, in order, of the sheets with one row per item.
-TEAM_COLS = ("id", "name", "parent", "function", "min_ic", "target_span", "seat_cost", "coverage",
-             "note", "ic", "mgr", "c_ic", "c_mgr", "span", "hc0", "hcH", "change", "fteH",
-             "savings", "seatsH")
-ROLE_COLS = ("team", "name", "kind", "headcount", "annual_cost", "note", "payroll")
-WF_COLS = ("id", "team", "name", "volume", "minutes", "time_saved", "adoption", "review",
-           "ramp_months", "ramp", "model", "calls", "tok_in", "tok_out", "cached", "note",
-           "base_hours", "net_saved", "hours_unit", "tin_unit", "tout_unit", "is_api", "pin",
-           "pcached", "pout", "api_unit", "final_hours", "final_fte", "final_tin", "final_tout",
-           "final_api")
-MODEL_COLS = ("id", "hosting", "pin", "pout", "pcached", "gpu", "per_replica", "prefill", "decode",
-              "utilization", "note", "cached_price", "is_api", "is_self", "owned", "rental", "capex",
-              "amort", "watts", "final_tin", "final_tout", "final_api", "final_gh", "final_fleet",
-              "final_kwh")
-GPU_COLS = ("id", "pricing", "per_hour", "capex", "amort", "watts", "note", "final_fleet",
-            "final_cost")
-YEAR_COLS = ("year", "months", "payroll_savings", "api_cost", "gpu_cost", "seat_cost",
-             "depreciation", "capex", "compute_pnl", "compute_cash", "severance", "one_off",
-             "net_pnl", "net_cash")
-CAL_COLS = ("m", "month", "price_factor", "growth_factor", "cum_net_cash", "cum_net_pnl", "payback",
-            "chart_label")
+# Column keys, in order, of the sheets with one row per item: inputs first (registry.py
+# says which plan field each holds), then calculated columns.
+TEAM_INPUTS = tuple(TEAM_FIELDS)
+TEAM_COLS = TEAM_INPUTS + (
+    "ic", "mgr", "c_ic", "c_mgr", "own", "span", "own_span", "hc0", "hcH", "hcH_c", "change",
+    "fteH", "savings", "seatsH")
+ROLE_INPUTS = ("team", *ROLE_FIELDS)
+ROLE_COLS = ROLE_INPUTS + ("payroll",)
+WF_INPUTS = tuple(WF_FIELDS)
+WF_COLS = WF_INPUTS + (
+    "growth_used", "base_hours", "net_saved", "hours_unit", "tin_unit", "tout_unit", "is_api",
+    "pin", "pcached", "pout", "api_unit", "price_final", "final_hours", "final_fte", "final_tin",
+    "final_tout", "final_api")
+MODEL_INPUTS = tuple(MODEL_FIELDS)
+MODEL_COLS = MODEL_INPUTS + (
+    "cached_price", "is_api", "is_self", "owned", "decline_used", "speed_used", "price_final",
+    "rental", "capex", "amort", "watts", "overhead", "final_tin", "final_tout", "final_api",
+    "final_gh", "final_fleet", "final_kwh", "final_busy")
+GPU_INPUTS = tuple(GPU_FIELDS)
+GPU_COLS = GPU_INPUTS + ("final_fleet", "final_cost")
+YEAR_COLS = ("year", "months", *YEAR_KEYS[1:4], "api_cost", "gpu_cost", "seat_cost",
+             "depreciation", "capex", *YEAR_KEYS[4:])
+CAL_COLS = ("m", "month", "token_factor", "gpu_price_factor", "wage_index", "discount",
+            "hc_today", "cum_net_cash", "cum_net_pnl", "payback", "chart_label")
 
 MONTHLY_LABELS = {
-    "m": "Month no.", "month": "Month", "headcount": "Headcount", "ic": "ICs", "managers": "Managers",
-    "fte_freed": "FTE freed", "hours_saved": "Hours saved", "payroll": "Payroll",
-    "payroll_savings": "Payroll savings", "tokens_in": "Tokens in", "tokens_out": "Tokens out",
-    "api_cost": "API cost", "gpu_cost": "GPU cost (rental + power)", "gpus": "GPUs",
-    "energy_kwh": "Energy kWh", "seat_cost": "AI seats", "capex": "GPU capex (cash)",
-    "depreciation": "GPU depreciation", "compute_pnl": "Compute (P&L)", "compute_cash": "Compute (cash)",
-    "severance": "Severance", "one_off": "One-off", "net_pnl": "Net P&L", "net_cash": "Net cash",
+    "m": "Month no.", "month": "Month", "headcount": "Headcount (plan)", "ic": "ICs",
+    "managers": "Managers", "headcount_without_ai": "Headcount without AI",
+    "fte_freed": "FTE freed by AI", "hours_saved": "Hours saved", "payroll": "Payroll (plan)",
+    "payroll_without_ai": "Payroll without AI", "payroll_savings": "Payroll savings",
+    "payroll_savings_ai": "Savings from AI", "payroll_savings_structure": "Savings from structure",
+    "tokens_in": "Tokens in", "tokens_out": "Tokens out", "api_cost": "API cost",
+    "gpu_cost": "GPU cost (rental, power, overhead)", "gpus": "GPUs", "energy_kwh": "Energy kWh",
+    "seat_cost": "AI seats", "capex": "GPU capex (cash)", "depreciation": "GPU depreciation",
+    "compute_pnl": "Compute (P&L)", "compute_cash": "Compute (cash)", "severance": "Severance (plan)",
+    "severance_without_ai": "Severance without AI", "one_off": "One-off", "net_pnl": "Net P&L",
+    "net_cash": "Net cash",
 }
+YEAR_LABELS = {"year": "Year", "months": "Months", **MONTHLY_LABELS}
 
-TEAM_BLOCKS = ("fte", "ic", "mgr", "seats")
+# TeamMonths blocks: the plan (P), AI only (A: the plan's people with today's spans; its ICs
+# are the plan's, only its managers differ) and without AI (C).
+TEAM_BLOCKS = ("fte", "growth", "tic", "ic", "mgr", "mgr_ai", "tic_c", "ic_c", "mgr_c", "seats")
 MODEL_BLOCKS = ("tin", "tout", "api", "gh", "fleet", "kwh", "capex", "dep")
-WF_LEAD = ("id", "team", "adoption", "ramp_months", "s_curve")   # WorkflowMonths lead columns
+WF_LEAD = ("id", "team", "adoption", "ramp_months", "s_curve", "growth")  # WorkflowMonths leads
 
 
 class Cols:
@@ -74,6 +83,30 @@ class Cols:
 
     def __getitem__(self, key: str) -> str:
         return self.letter[key]
+
+
+def tree_levels(teams: int) -> int:
+    """Pointer-jumping passes that cover any path in a tree of ``teams`` teams (2^L >= T)."""
+    return max(1, (teams - 1).bit_length())
+
+
+class TreeCols:
+    """TeamTree columns: id, parent id, then for each pass k the pointer ``up_k`` (the team
+    2^(k-1) levels up) and the managed-team counts of today and the final month over the
+    path so far; last, the count of teams with ICs (``layers0``, ``layersH``)."""
+
+    def __init__(self, levels: int) -> None:
+        keys = ["id", "parent", "up1", "n0_0", "nH_0"]
+        for k in range(1, levels + 1):
+            keys += [f"n0_{k}", f"nH_{k}"]
+            if k < levels:
+                keys.append(f"up{k + 1}")
+        keys += ["layers0", "layersH"]
+        self.levels = levels
+        self.cols = Cols(tuple(keys))
+
+    def __getitem__(self, key: str) -> str:
+        return self.cols[key]
 
 
 @dataclass(frozen=True)
@@ -101,19 +134,18 @@ class Layout:
 
     # Data rows of the item sheets start under one header row.
     FIRST = 2
-    # Assumptions: settings from this row, in SETTING_KEYS order.
+    # Assumptions: settings from this row, in SETTING_KEYS order, then the DERIVED cells.
     SETTINGS_ROW = 6
 
     def setting_row(self, key: str) -> int:
         return self.SETTINGS_ROW + SETTING_KEYS.index(key)
 
-    @property
-    def hours_per_fte_month_row(self) -> int:
-        return self.SETTINGS_ROW + len(SETTING_KEYS) + 1
+    def derived_row(self, name: str) -> int:
+        return self.SETTINGS_ROW + len(SETTING_KEYS) + 1 + [d[0] for d in DERIVED].index(name)
 
     @property
-    def hours_per_month_row(self) -> int:
-        return self.hours_per_fte_month_row + 1
+    def tree(self) -> TreeCols:
+        return TreeCols(tree_levels(self.T))
 
     # ----- helper sheets with one column per month ---------------------------------------
     # WorkflowMonths: row 1 labels, row 2 month numbers, rows 3.. one per workflow.
@@ -130,6 +162,11 @@ class Layout:
     def tm_row(self, block: str, i: int) -> int:
         return self.tm_block_title(block) + 1 + i
 
+    def tm(self, block: str, col: str) -> str:
+        """A TeamMonths block's column ``col`` over every team (absolute rows)."""
+        first = self.tm_row(block, 0)
+        return f"TeamMonths!{col}${first}:{col}${first + self.T - 1}"
+
     # ModelMonths: C.. months 1..H.
     def mm_col(self, m: int) -> str:
         return get_column_letter(2 + m)
@@ -144,8 +181,17 @@ class Layout:
     def monthly_row(self, m: int) -> int:
         return 2 + m
 
+    # Years: row 1 labels, row 2 keys, rows 3.. years.
+    def year_row(self, y: int) -> int:
+        return 2 + y
+
     def cal_row(self, m: int) -> int:
         return 1 + m
+
+    def cal_range(self, key: str) -> str:
+        """A Calendar column over months 1..H (absolute)."""
+        c = self.cal[key]
+        return f"Calendar!${c}$2:${c}${self.cal_row(self.H)}"
 
     @property
     def years(self) -> int:

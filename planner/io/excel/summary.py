@@ -1,8 +1,15 @@
-"""``Summary``: the one-page leadership view, its named headline results and charts."""
+"""``Summary``: the one-page leadership view, its named headline results and charts.
+
+The story of MODEL.md version 2: the plan against the same organisation without AI (its
+headcount, payroll and the hiring the plan avoids), savings split into those from AI and
+those from structure, NPV beside cumulative net cash, compute against payroll, and the
+span of control and layers of the team tree.
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
+import textwrap
 
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.shapes import GraphicalProperties
@@ -14,18 +21,23 @@ from .inputs import CEIL
 from .layout import MONTHLY_COL as MC
 
 NAMED_RESULT_KEYS = (
-    "baseline_headcount", "final_headcount", "compression_ratio", "baseline_layers", "final_layers",
-    "fte_freed", "payback_month", "cumulative_net_cash", "cumulative_net_pnl",
+    "baseline_headcount", "final_headcount", "final_headcount_without_ai", "compression_ratio",
+    "baseline_layers", "final_layers", "baseline_layers_needed", "final_layers_needed",
+    "fte_freed", "payback_month", "cumulative_net_cash", "npv_net_cash", "cumulative_net_pnl",
+    "cumulative_savings_from_ai", "cumulative_savings_from_structure",
     "final_compute_per_month", "final_tokens_per_month", "final_gpus",
 )
 YEAR_ROWS = (
-    ("Payroll savings", "payroll_savings", False),
+    ("Payroll savings (vs without AI)", "payroll_savings", True),
+    ("   from AI", "payroll_savings_ai", False),
+    ("   from structure (spans)", "payroll_savings_structure", False),
     ("API tokens", "api_cost", False),
-    ("GPUs: cloud rental and power", "gpu_cost", False),
+    ("GPUs: rental, power and overhead", "gpu_cost", False),
     ("GPUs: depreciation", "depreciation", False),
     ("AI seats", "seat_cost", False),
     ("Compute cost (P&L)", "compute_pnl", True),
-    ("Severance", "severance", False),
+    ("Severance (plan)", "severance", False),
+    ("Severance without AI (not the plan's cost)", "severance_without_ai", False),
     ("One-off implementation", "one_off", False),
     ("Net P&L", "net_pnl", True),
     ("GPU purchases (cash)", "capex", False),
@@ -35,43 +47,59 @@ TITLE = Look(bold=True, size=18, colour="1F3A5F")
 SUB = Look(muted=True, size=10)
 SECTION = Look(bold=True, size=12, colour="1F3A5F")
 NOTE = Look(muted=True, size=9)
+PLAN, WITHOUT, TODAY, AI, STRUCTURE = "1F3A5F", "E07B00", "9E9E9E", "2E7D32", "4A90C2"
 
 
 def _lookups(b: Book) -> dict[str, str]:
     L = b.L
     T = L.T
     last = L.monthly_row(L.H)
-
-    def tm(blk: str, col: str = "$C") -> str:
-        return f"TeamMonths!{col}${L.tm_row(blk, 0)}:{col}${L.tm_row(blk, 0) + T - 1}"
-
     c_ic = f"Teams!${L.team['c_ic']}${L.FIRST}:${L.team['c_ic']}${L.FIRST + T - 1}"
     c_mgr = f"Teams!${L.team['c_mgr']}${L.FIRST}:${L.team['c_mgr']}${L.FIRST + T - 1}"
+    tree = L.tree
+
+    def monthly(key: str) -> str:
+        return f"Monthly!${MC[key]}${L.monthly_row(1)}:${MC[key]}${last}"
+
+    def tree_col(key: str) -> str:
+        return f"TeamTree!${tree[key]}${L.FIRST}:${tree[key]}${L.FIRST + T - 1}"
+
     return {
-        "ic0": f"SUM({tm('ic')})", "mgr0": f"SUM({tm('mgr')})",
-        "pay0": f"SUMPRODUCT({tm('ic')},{c_ic})+SUMPRODUCT({tm('mgr')},{c_mgr})",
-        **{k: f"Monthly!${MC[k]}${last}" for k in ("ic", "managers", "payroll", "fte_freed",
-                                                    "compute_pnl", "tokens_in", "tokens_out", "gpus")},
-        "net_cash": f"Monthly!${MC['net_cash']}${L.monthly_row(1)}:${MC['net_cash']}${last}",
-        "net_pnl": f"Monthly!${MC['net_pnl']}${L.monthly_row(1)}:${MC['net_pnl']}${last}",
-        "payback": f"Calendar!$G$2:$G${L.cal_row(L.H)}",
-        "labels": f"Calendar!$B$2:$B${L.cal_row(L.H)}",
+        "ic0": f"SUM({L.tm('ic', '$C')})", "mgr0": f"SUM({L.tm('mgr', '$C')})",
+        "pay0": f"SUMPRODUCT({L.tm('ic', '$C')},{c_ic})+SUMPRODUCT({L.tm('mgr', '$C')},{c_mgr})",
+        "ic_c": f"SUM({L.tm('ic_c', L.tm_col(L.H))})", "mgr_c": f"SUM({L.tm('mgr_c', L.tm_col(L.H))})",
+        **{k: f"Monthly!${MC[k]}${last}" for k in (
+            "ic", "managers", "payroll", "payroll_without_ai", "fte_freed", "compute_pnl",
+            "tokens_in", "tokens_out", "gpus")},
+        **{k: monthly(k) for k in ("net_cash", "net_pnl", "payroll_savings", "payroll_savings_ai",
+                                   "payroll_savings_structure")},
+        "layers0": tree_col("layers0"), "layersH": tree_col("layersH"),
+        "payback": L.cal_range("payback"), "labels": L.cal_range("month"),
+        "discount": L.cal_range("discount"),
     }
 
 
-def _layers(n: str, k: str) -> str:
-    return (f"=IF(OR({n}=0,{k}=0),0,IF({n}/{k}<=1,\"n/a\","
-            f"MAX(1,{CEIL.format(f'LN({n})/LN({n}/{k})')})))")
+def _span(n: str, k: str) -> str:
+    """MODEL.md 3.4 span of control: direct reports per manager."""
+    return f"=IF({k}=0,\"n/a\",({n}+{k}-1)/{k})"
+
+
+def _layers_needed(n: str, k: str) -> str:
+    span = f"(({n}+{k}-1)/{k})"
+    return (f"=IF(OR({n}=0,{k}=0),0,IF({span}<=1,\"n/a\","
+            f"MAX(1,{CEIL.format(f'LN({n})/LN({span})')})))")
 
 
 def write_summary(b: Book) -> dict[str, str]:
     """Write the Summary sheet; return the headline result names and their cells."""
     L, sm, r_ = b.L, b.figs.summary, b.figs.result
     base, final = sm["baseline"], sm["final"]
+    s = r_.series
     ny = L.years
-    chart_col = get_column_letter(3 + ny + 2)
-    widths = {"A": 2, "B": 44, **{get_column_letter(3 + i): 14 for i in range(ny + 1)}}
-    widths[get_column_letter(3 + ny + 1)] = 3
+    ncols = max(ny + 1, 4)
+    chart_col = get_column_letter(3 + ncols + 1)
+    widths = {"A": 2, "B": 50, **{get_column_letter(3 + i): 15 for i in range(ncols)}}
+    widths[get_column_letter(3 + ncols)] = 3
     ws = b.sheet("Summary", widths=widths, one_page=True, hidden_grid=True, tab="1F3A5F")
     q = _lookups(b)
     labels = r_.month_labels
@@ -80,8 +108,10 @@ def write_summary(b: Book) -> dict[str, str]:
     names: dict[str, str] = {}
     row = 0
 
-    def put(*cells) -> int:
+    def put(*cells, height: float | None = None) -> int:
         nonlocal row
+        if height:
+            ws.row_dimensions[row + 1].height = height
         ws.append([None, *cells])
         row += 1
         return row
@@ -92,47 +122,77 @@ def write_summary(b: Book) -> dict[str, str]:
         row += 1
 
     put(b.txt(ws, b.plan.name, TITLE))
-    put(b.txt(ws, f"Moving to AI: headcount, compute and money over {L.H} months ({span}). "
-                  f"Money in {b.plan.currency}. Exported {_dt.date.today().isoformat()} from OrgPlanner.",
-              SUB))
+    put(b.txt(ws, f"Moving to AI: headcount, compute and money over {L.H} months ({span}), against "
+                  f"the same organisation without AI. Money in {b.plan.currency}. Exported "
+                  f"{_dt.date.today().isoformat()} from OrgPlanner.", SUB))
     blank()
-    put(*b.header(ws, ["Headline", "Today", f"After ({end})", "Change"]))
-    num, money = Look(fmt="int", border=True), Look(fmt="money", border=True)
+    put(*b.header(ws, ["Headline", "Today", f"Plan ({end})", f"Without AI ({end})",
+                       "Plan vs today"]), height=28)
+    num, money = Look(fmt="num1", border=True), Look(fmt="money", border=True)
     at: dict[str, int] = {}
 
-    def pair(key, label, f0, v0, f1, v1, look, bold=False) -> None:
+    def org_row(key, label, formulas, values, look, change=True, bold=False) -> None:
+        """A headline row: today (C), the plan (D), without AI (E), the plan's change (F)."""
         r = row + 1
         at[key] = r
-        diff = None if v0 is None or v1 is None else v1 - v0
-        put(b.txt(ws, label, Look(bold=bold, border=True)), b.calc(ws, f0, v0, look),
-            b.calc(ws, f1, v1, look),
-            b.calc(ws, f"=IF(AND(ISNUMBER(C{r}),ISNUMBER(D{r})),D{r}-C{r},\"\")",
-                   "" if diff is None else diff, Look(fmt="money_plain" if look.fmt == "money" else look.fmt,
-                                                      bold=look.bold, border=True)))
+        cells = [b.calc(ws, f, v, look) if f else None for f, v in zip(formulas, values, strict=True)]
+        v0, v1 = values[0], values[1]
+        if change:
+            diff = v1 - v0 if isinstance(v0, int | float) and isinstance(v1, int | float) else ""
+            cells.append(b.calc(ws, f"=IF(AND(ISNUMBER(C{r}),ISNUMBER(D{r})),D{r}-C{r},\"\")", diff,
+                                Look(fmt="money_plain" if look.fmt == "money" else look.fmt,
+                                     bold=look.bold, border=True)))
+        put(b.txt(ws, label, Look(bold=bold, border=True)), *cells)
 
+    c_org = b.figs.without_ai_final
     hc_r = row + 1
     ic_r, mg_r = hc_r + 1, hc_r + 2
-    pair("hc", "Headcount", f"=C{ic_r}+C{mg_r}", base["headcount"], f"=D{ic_r}+D{mg_r}",
-         final["headcount"], Look(fmt="int", bold=True, border=True), bold=True)
-    pair("ic", "Individual contributors (ICs)", f"={q['ic0']}", base["ic"], f"={q['ic']}", final["ic"], num)
-    pair("mgr", "Managers", f"={q['mgr0']}", base["managers"], f"={q['managers']}", final["managers"], num)
-    pair("span", "Average span (ICs per manager)", f"=IF(C{mg_r}=0,\"n/a\",C{ic_r}/C{mg_r})",
-         base["avg_span"], f"=IF(D{mg_r}=0,\"n/a\",D{ic_r}/D{mg_r})", final["avg_span"],
-         Look(fmt="num1", border=True))
-    pair("layers", "Management layers", _layers(f"C{ic_r}", f"C{mg_r}"), base["layers"],
-         _layers(f"D{ic_r}", f"D{mg_r}"), final["layers"], Look(fmt="int", border=True))
-    pair("pay", "Payroll per year", f"={q['pay0']}", base["payroll_annual"], f"={q['payroll']}*12",
-         final["payroll_annual"], money)
+    cols = "CDE"
+    org_row("hc", "Headcount", [f"={c}{ic_r}+{c}{mg_r}" for c in cols],
+            [base["headcount"], final["headcount"], final["headcount_without_ai"]],
+            Look(fmt="num1", bold=True, border=True), bold=True)
+    org_row("ic", "Individual contributors (ICs)", [f"={q['ic0']}", f"={q['ic']}", f"={q['ic_c']}"],
+            [base["ic"], final["ic"], c_org["ic"]], num)
+    org_row("mgr", "Managers", [f"={q['mgr0']}", f"={q['managers']}", f"={q['mgr_c']}"],
+            [base["managers"], final["managers"], c_org["managers"]], num)
+    org_row("span", "Span of control (direct reports per manager)",
+            [_span(f"{c}{ic_r}", f"{c}{mg_r}") for c in cols],
+            [base["avg_span"], final["avg_span"], c_org["avg_span"]], Look(fmt="num1", border=True))
+    org_row("per_manager", "ICs per manager",
+            [f"=IF({c}{mg_r}=0,\"n/a\",{c}{ic_r}/{c}{mg_r})" for c in cols],
+            [base["ics_per_manager"], final["ics_per_manager"], c_org["ics_per_manager"]],
+            Look(fmt="num1", border=True))
+    org_row("layers", "Management layers (depth of the team tree)",
+            [f"=MAX({q['layers0']})", f"=MAX({q['layersH']})", None],
+            [base["layers"], final["layers"], None], Look(fmt="int", border=True))
+    org_row("needed", "Layers needed (an even pyramid at this span)",
+            [_layers_needed(f"{c}{ic_r}", f"{c}{mg_r}") for c in cols],
+            [base["layers_needed"], final["layers_needed"], c_org["layers_needed"]],
+            Look(fmt="int", border=True))
+    org_row("pay", "Payroll per year", [f"={q['pay0']}", f"={q['payroll']}*12",
+                                        f"={q['payroll_without_ai']}*12"],
+            [base["payroll_annual"], final["payroll_annual"], float(s["payroll_without_ai"][-1] * 12)],
+            money)
     names.update(baseline_headcount=f"$C${hc_r}", final_headcount=f"$D${hc_r}",
-                 baseline_layers=f"$C${at['layers']}", final_layers=f"$D${at['layers']}")
+                 final_headcount_without_ai=f"$E${hc_r}",
+                 baseline_layers=f"$C${at['layers']}", final_layers=f"$D${at['layers']}",
+                 baseline_layers_needed=f"$C${at['needed']}",
+                 final_layers_needed=f"$D${at['needed']}")
     blank()
-    first_single = row + 1
-    compute_r = first_single + 2
-    payback_r = first_single + 6
     pm = sm["payback_month"]
+    fewer = final["headcount_without_ai"] - final["headcount"]
+    avoided = max(0.0, min(fewer, final["headcount_without_ai"] - base["headcount"]))
+    first = row + 1
+    compute_r = first + 4
+    payback_r = first + 8
     single = [
-        ("compression_ratio", "Compression (headcount today / after)",
-         f"=IF(D{hc_r}=0,\"n/a\",C{hc_r}/D{hc_r})", sm["compression_ratio"], Look(fmt="ratio", border=True, bold=True)),
+        (None, "Fewer people than without AI (final month)",
+         f"=E{hc_r}-D{hc_r}", fewer, Look(fmt="num1", border=True, bold=True)),
+        (None, "   of which hiring avoided (the organisation without AI grows)",
+         f"=MAX(0,MIN(E{hc_r}-D{hc_r},E{hc_r}-C{hc_r}))", avoided, Look(fmt="num1", border=True)),
+        ("compression_ratio", "Compression (headcount without AI / plan, final month)",
+         f"=IF(D{hc_r}=0,\"n/a\",E{hc_r}/D{hc_r})", sm["compression_ratio"],
+         Look(fmt="ratio", border=True, bold=True)),
         ("fte_freed", "FTE freed by AI (final month, gross)", f"={q['fte_freed']}", final["fte_freed"],
          Look(fmt="num1", border=True)),
         ("final_compute_per_month", "Compute per month (final month, P&L view)", f"={q['compute_pnl']}",
@@ -145,12 +205,8 @@ def write_summary(b: Book) -> dict[str, str]:
         ("final_gpus", "GPUs in the fleet (final month)", f"={q['gpus']}", final["gpus"],
          Look(fmt="int", border=True)),
         ("payback_month", "Payback: first month cumulative net cash >= 0",
-         f"=IF(COUNT({q['payback']})=0,\"n/a\",MIN({q['payback']}))", pm,
-         Look(fmt="month", border=True, bold=True)),
-        ("cumulative_net_cash", f"Cumulative net cash over the plan ({L.H} months)", f"=SUM({q['net_cash']})",
-         sm["cumulative_net_cash"], Look(fmt="money", border=True, bold=True)),
-        ("cumulative_net_pnl", f"Cumulative net P&L over the plan ({L.H} months)", f"=SUM({q['net_pnl']})",
-         sm["cumulative_net_pnl"], Look(fmt="money", border=True, bold=True)),
+         (f"=IF(SUMPRODUCT(({q['net_cash']}<>0)*1)=0,\"n/a\",IF(COUNT({q['payback']})=0,\"n/a\","
+          f"MIN({q['payback']})))"), pm, Look(fmt="month", border=True, bold=True)),
     ]
     for name, label, f, v, look in single:
         extra = None
@@ -162,37 +218,64 @@ def write_summary(b: Book) -> dict[str, str]:
         if name:
             names[name] = f"$D${r}"
     blank()
+    put(*b.header(ws, [f"Money over the plan ({L.H} months)", "", "Cumulative",
+                       "NPV (at the discount rate)"]), height=28)
+    strong = Look(fmt="money", border=True, bold=True)
+    r = put(b.txt(ws, "Net cash", Look(border=True, bold=True)), None,
+            b.calc(ws, f"=SUM({q['net_cash']})", sm["cumulative_net_cash"], strong),
+            b.calc(ws, f"=SUMPRODUCT({q['net_cash']},{q['discount']})", sm["npv_net_cash"], strong))
+    names.update(cumulative_net_cash=f"$D${r}", npv_net_cash=f"$E${r}")
+    for name, label, key, v in (
+        ("cumulative_net_pnl", "Net P&L", "net_pnl", sm["cumulative_net_pnl"]),
+        (None, "Payroll savings (vs without AI)", "payroll_savings", float(s["payroll_savings"].sum())),
+        ("cumulative_savings_from_ai", "   from AI (the work AI takes)", "payroll_savings_ai",
+         sm["cumulative_savings_from_ai"]),
+        ("cumulative_savings_from_structure", "   from structure (wider spans, fewer managers)",
+         "payroll_savings_structure", sm["cumulative_savings_from_structure"]),
+    ):
+        r = put(b.txt(ws, label, Look(border=True, bold=name == "cumulative_net_pnl")), None,
+                b.calc(ws, f"=SUM({q[key]})", v, Look(fmt="money", border=True,
+                                                      bold=name == "cumulative_net_pnl")))
+        if name:
+            names[name] = f"$D${r}"
+    blank()
     put(*b.header(ws, ["By year", *[f"Year {y}" for y in range(1, ny + 1)], "Total"]))
-    s = r_.series
     lastc = get_column_letter(2 + ny)
-    for label, key, strong in YEAR_ROWS:
-        look = Look(fmt="money", bold=strong, border=True)
+    for label, key, strong_row in YEAR_ROWS:
+        look = Look(fmt="money", bold=strong_row, border=True)
         cells = []
         for y in range(1, ny + 1):
             v = float(s[key][12 * (y - 1):12 * y].sum())
-            cells.append(b.calc(ws, f"=Years!${L.year[key]}${1 + y}", v, look))
+            cells.append(b.calc(ws, f"=Years!${L.year[key]}${L.year_row(y)}", v, look))
         r = row + 1
         total = b.calc(ws, f"=SUM(C{r}:{lastc}{r})", float(s[key].sum()), look)
-        put(b.txt(ws, label, Look(bold=strong, border=True)), *cells, total)
+        put(b.txt(ws, label, Look(bold=strong_row, border=True)), *cells, total)
     blank()
     put(b.txt(ws, "How to read this", SECTION))
-    for line in _how_to_read(end):
-        put(b.txt(ws, line, NOTE))
+    for para in _how_to_read(end):      # short lines: a long one would run under the charts
+        for line in textwrap.wrap(para, 120):
+            put(b.txt(ws, line, NOTE))
     _charts(b, ws, chart_col)
     return names
 
 
 def _how_to_read(end: str) -> list[str]:
     return [
-        f"Today is the organisation as planned now (month 0); After is the last month of the plan ({end}).",
-        "Payroll savings are payroll no longer paid, against today's payroll. Compute is what AI costs: "
-        "API tokens, GPUs (rented, or bought and depreciated) and AI seats.",
-        "Net P&L = payroll savings - compute - severance - one-off costs. Net cash is the same with GPU "
-        "purchases paid up front instead of depreciated.",
+        f"Today is the organisation as it is now (month 0); Plan is the last month of the plan ({end}). "
+        "Without AI is the same organisation in that month doing the same work without AI: it hires "
+        "when the work grows, at today's spans.",
+        "Savings are payroll the plan does not pay against the organisation without AI. From AI: the "
+        "people AI's work replaces. From structure: the managers the plan's spans remove.",
+        "Compute is what AI costs: API tokens, GPUs (rented, or bought, depreciated and run) and AI "
+        "seats. Net P&L = savings - compute - the plan's extra severance - one-off costs. Net cash "
+        "pays GPU purchases up front instead of depreciating them; the NPV discounts it at the "
+        "discount rate.",
+        "Span of control: direct reports per manager. Layers: the depth of the team tree over the "
+        "ICs. Layers needed: the fewest an even pyramid at that span would have.",
         "Blue figures on yellow are inputs (sheets Assumptions, Teams, Roles, Workflows, Models, GPUs): "
         "change one and every figure, chart and total recalculates.",
-        "Monthly holds every figure by month and Years sums it; TeamMonths, WorkflowMonths, ModelMonths "
-        "and Calendar show the working.",
+        "Monthly holds every figure by month and Years sums it; TeamMonths, WorkflowMonths, ModelMonths, "
+        "TeamTree and Calendar show the working.",
     ]
 
 
@@ -212,39 +295,52 @@ def _charts(b: Book, ws, col: str) -> None:
     L = b.L
     first, last = L.monthly_row(1), L.monthly_row(L.H)
     # Sparse labels (one every few months) keep the month axis readable in every spreadsheet.
-    cats = Reference(range_string=f"Calendar!$H$2:$H${L.cal_row(L.H)}")
+    cats = Reference(range_string=L.cal_range("chart_label"))
 
     def series(key: str, title: str) -> Series:
         c = MC[key]
         return Series(Reference(range_string=f"Monthly!${c}${first}:${c}${last}"), title=title)
 
     hc = LineChart()
-    hc.title = _title("Headcount by month")
-    hc.series.append(series("headcount", "Headcount"))
+    hc.title = _title("Headcount by month: the plan, without AI, and today")
+    hc.series.append(series("headcount", "Plan"))
+    hc.series.append(series("headcount_without_ai", "Without AI"))
+    hc.series.append(Series(Reference(range_string=L.cal_range("hc_today")), title="Today"))
     hc.set_categories(cats)
-    _style_chart(hc, ["1F3A5F"], b.plan.currency, money=False, months=L.H)
-    low = min(b.figs.result.series["headcount"].min(), b.figs.summary["baseline"]["headcount"])
+    _style_chart(hc, [PLAN, WITHOUT, TODAY], b.plan.currency, money=False, months=L.H)
+    hc.series[2].graphicalProperties.line.prstDash = "dash"
+    s = b.figs.result.series
+    low = min(s["headcount"].min(), s["headcount_without_ai"].min(),
+              b.figs.summary["baseline"]["headcount"])
     hc.y_axis.scaling.min = _nice_floor(float(low))
     ws.add_chart(hc, f"{col}4")
 
-    sc = LineChart()
-    sc.title = _title("Payroll savings vs compute cost, per month")
-    sc.series.append(series("payroll_savings", "Payroll savings"))
-    sc.series.append(series("compute_pnl", "Compute cost (P&L)"))
-    sc.set_categories(cats)
-    _style_chart(sc, ["2E7D32", "C62828"], b.plan.currency, money=True, months=L.H)
-    ws.add_chart(sc, f"{col}19")
+    for n, (title, keys, colours) in enumerate((
+        ("Payroll savings per month: from AI and from structure",
+         (("payroll_savings_ai", "From AI"), ("payroll_savings_structure", "From structure (spans)")),
+         [AI, STRUCTURE]),
+        ("Payroll savings vs compute cost, per month",
+         (("payroll_savings", "Payroll savings"), ("compute_pnl", "Compute cost (P&L)")),
+         ["2E7D32", "C62828"]),
+    )):
+        chart = LineChart()
+        chart.title = _title(title)
+        for key, name in keys:
+            chart.series.append(series(key, name))
+        chart.set_categories(cats)
+        _style_chart(chart, colours, b.plan.currency, money=True, months=L.H)
+        ws.add_chart(chart, f"{col}{19 + 15 * n}")
 
     cc = BarChart()
     cc.type = "col"
     cc.title = _title("Cumulative net cash")
-    cc.series.append(Series(Reference(range_string=f"Calendar!$E$2:$E${L.cal_row(L.H)}"),
+    cc.series.append(Series(Reference(range_string=L.cal_range("cum_net_cash")),
                             title="Cumulative net cash"))
     cc.set_categories(cats)
     cc.gapWidth = 40
     _style_chart(cc, ["1F3A5F"], b.plan.currency, money=True, months=L.H)
     cc.legend = None
-    ws.add_chart(cc, f"{col}34")
+    ws.add_chart(cc, f"{col}49")
 
 
 def _title(text: str):

@@ -12,7 +12,13 @@ from ..atomic import WriteFailed, atomic_path, explain_os_error
 from .book import Book, ExportCancelled
 from .cells import clean_text, discard
 from .figures import Figures
-from .helpers import write_calendar, write_model_months, write_team_months, write_workflow_months
+from .helpers import (
+    write_calendar,
+    write_model_months,
+    write_team_months,
+    write_team_tree,
+    write_workflow_months,
+)
 from .inputs import (
     write_assumptions,
     write_gpus,
@@ -21,7 +27,7 @@ from .inputs import (
     write_teams,
     write_workflows,
 )
-from .layout import SETTING_KEYS, Layout
+from .layout import DERIVED, SETTING_KEYS, TEAM_BLOCKS, Layout
 from .results import write_monthly, write_years
 from .summary import write_summary
 
@@ -42,7 +48,7 @@ def write_workbook(plan: Plan, path: str | os.PathLike[str], *, values_only: boo
         raise ExportCancelled("export cancelled")
     figs = Figures.of(plan)
     L = Layout.of(plan)
-    rows = L.T * 6 + L.R + L.W * 2 + L.J * 10 + L.G + L.H * 3
+    rows = L.T * (len(TEAM_BLOCKS) + 2) + L.R + L.W * 2 + L.J * 10 + L.G + L.H * 3
     b = Book(figs, formulas=not values_only, cached=cached, progress=progress, cancel=cancel,
              total_rows=rows)
     try:
@@ -55,6 +61,7 @@ def write_workbook(plan: Plan, path: str | os.PathLike[str], *, values_only: boo
                 ("Writing models", write_models), ("Writing GPUs", write_gpus),
                 ("Writing the monthly table", write_monthly), ("Writing years", write_years),
                 ("Writing team months", write_team_months),
+                ("Writing the team tree", write_team_tree),
                 ("Writing workflow months", write_workflow_months),
                 ("Writing model months", write_model_months), ("Writing the calendar", write_calendar),
             ):
@@ -104,10 +111,8 @@ def _finish(b: Book, names: dict[str, str], *, values_only: bool) -> None:
     wb, L = b.wb, b.L
     for key in SETTING_KEYS:
         wb.defined_names[key] = DefinedName(key, attr_text=f"Assumptions!$B${L.setting_row(key)}")
-    wb.defined_names["hours_per_fte_month"] = DefinedName(
-        "hours_per_fte_month", attr_text=f"Assumptions!$B${L.hours_per_fte_month_row}")
-    wb.defined_names["hours_per_month"] = DefinedName(
-        "hours_per_month", attr_text=f"Assumptions!$B${L.hours_per_month_row}")
+    for key, _, _ in DERIVED:
+        wb.defined_names[key] = DefinedName(key, attr_text=f"Assumptions!$B${L.derived_row(key)}")
     for name, cell in names.items():
         wb.defined_names[name] = DefinedName(name, attr_text=f"Summary!{cell}")
     wb.calculation.fullCalcOnLoad = True
