@@ -16,7 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "engine"))   # the plain-loop reference of MODEL.md
 
-EXAMPLE = ROOT / "resources" / "examples" / "northwind.orgplan.json"
+# The contract's worked example (a version 1 file, figures pinned in northwind.summary.json):
+# the tests' stable Northwind. The bundled example the app opens (BUNDLED) rests on the evidence
+# catalog and changes with it; tests of the bundled example use BUNDLED.
+EXAMPLE = ROOT / "tests" / "data" / "northwind.v1.orgplan.json"
+BUNDLED = ROOT / "resources" / "examples" / "northwind.orgplan.json"
 SHARED = ROOT.parent / "shared"
 # The sample roster: the shared copy beside the checkout, else the one kept with the tests.
 ADVENTUREWORKS = SHARED / "data" / "adventureworks" / "roster.csv"

@@ -6,7 +6,7 @@ import copy
 import json
 from pathlib import Path
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "resources" / "examples" / "northwind.orgplan.json"
+EXAMPLE = Path(__file__).resolve().parent / "data" / "northwind.v1.orgplan.json"  # the stable test Northwind
 INJECTIONS = ("=1+1", "@SUM(A1)", "+cmd|' /C calc'!A0", "-2+3", "\tindented", "\rreturn")
 
 

@@ -19,7 +19,7 @@ import pytest
 from planner.cli import main as cli_main
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "resources" / "examples" / "northwind.orgplan.json"
+EXAMPLE = ROOT / "tests" / "data" / "northwind.v1.orgplan.json"   # the stable test Northwind
 
 
 @dataclass

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from conftest import EXAMPLE
-
 from planner.cli import main
 
 
 def test_validate_ok_is_one_line(capsys):
-    assert main(["validate", str(EXAMPLE)]) == 0
-    out = capsys.readouterr().out
-    assert out.count("\n") == 1 and out.startswith("OK: northwind.orgplan.json is a valid plan")
+    from conftest import BUNDLED
+
+    assert main(["validate", str(BUNDLED)]) == 0      # the bundled example rests on the evidence
+    captured = capsys.readouterr()
+    assert captured.out.count("\n") == 1
+    assert captured.out.startswith("OK: northwind.orgplan.json is a valid plan")
+    assert captured.err == ""                           # not even an evidence warning
 
 
 def test_warnings_do_not_fail_validation(tmp_path, capsys, northwind_data):

@@ -288,3 +288,27 @@ def test_fast_on_a_10000_team_plan():
     found = evidence_warnings(wild, wild_result)
     assert len(found) == 40_000                 # review, ceiling, month 1 and load, every team
     assert _best_ms(lambda: evidence_warnings(wild, wild_result)) < 1000
+
+
+def test_the_bundled_example_rests_on_the_evidence():
+    """Northwind as bundled: no warning of any kind, every AI figure and price cites its source,
+    and scenarios and ranges for the Risk page."""
+    from conftest import BUNDLED
+
+    from planner.engine import compute
+    from planner.io.planfile import read_plan_data
+    from planner.model import check_and_parse
+    from planner.model.evidence import evidence_warnings
+
+    data = read_plan_data(BUNDLED)
+    problems, plan = check_and_parse(data)
+    assert problems == [] and plan is not None
+    assert evidence_warnings(plan, compute(plan)) == []
+    for w in data["workflows"]:
+        assert "ai" not in w or len(w.get("note", "")) > 40, w["id"]
+    for item in data["models"] + data["gpus"]:
+        assert item.get("note"), item["id"]
+    assert len(data["scenarios"]) >= 4 and len(data["ranges"]) >= 6
+    support = next(w for w in data["workflows"] if w["id"] == "tickets")
+    assert support["ai"]["time_saved"] == 0.13           # +15% throughput is 13% less time
+    assert data["settings"]["price_decline_per_year"] == 0

@@ -299,8 +299,11 @@ def test_edit_menu_offers_the_table_commands_on_the_focused_table(window, qapp):
     assert len(w.doc.data["workflows"]) == n
 
 
-def test_empty_problems_list_says_so(window):
-    w = window
+def test_empty_problems_list_says_so(make_window):
+    from conftest import BUNDLED
+
+    w = make_window(BUNDLED)           # the bundled example: no problems, not even a warning
+    w.recomputer.flush(wait=True)
     assert not w.doc.problems
     assert w.problems.topLevelItem(0).text(2) == "No problems"
 

@@ -10,7 +10,13 @@ import sys
 from app_helpers import make_window  # noqa: F401 - fixtures
 
 
-def test_window_shows_the_plan_then_calculates(make_window, qtbot, northwind_path):
+def test_window_shows_the_plan_then_calculates(make_window, qtbot):
+    from conftest import BUNDLED as northwind_path
+
+    from planner.engine import compute
+    from planner.io.planfile import load_plan
+
+    s = compute(load_plan(northwind_path)).summary
     w = make_window(show=False)
     w.recomputer.hold()                       # as app.main does before opening the plan
     assert w.open_plan(northwind_path, ask=False)
@@ -23,7 +29,8 @@ def test_window_shows_the_plan_then_calculates(make_window, qtbot, northwind_pat
     w.resize(1440, 900)
     w.show()                                  # the first paint releases the computation
     qtbot.waitUntil(lambda: not w.results.is_empty, timeout=10_000)
-    assert w.results.tile("headcount").value_text() == "430 → 398"
+    assert w.results.tile("headcount").value_text() == (
+        f"{s['baseline']['headcount']:.0f} → {s['final']['headcount']:.0f}")
     assert w.statusBar().currentMessage() == f"Opened {northwind_path.name}"
     assert w.problems_button.text() == "No problems"
 
