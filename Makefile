@@ -9,7 +9,8 @@ EXAMPLE := resources/examples/northwind.orgplan.json
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+# planner/__init__.py holds the version, which the installed metadata repeats.
+$(STAMP): pyproject.toml planner/__init__.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
