@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 EXAMPLE := resources/examples/northwind.orgplan.json
 
-.PHONY: run test bench lint package clean venv
+.PHONY: run test bench lint icons package clean venv
 
 venv: $(STAMP)
 
@@ -21,15 +21,19 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/lint-imports
-	$(VENV)/bin/ruff check planner tests bench
+	$(VENV)/bin/ruff check planner tests bench packaging
 	$(PY) -m pytest -q
 
 bench: $(STAMP)
 	$(PY) -m bench
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check planner tests bench
+	$(VENV)/bin/ruff check planner tests bench packaging
 	$(VENV)/bin/lint-imports
+
+# The app icon at every size (PNG 16-512, .ico, .icns) from resources/icons/orgplanner.svg.
+icons: $(STAMP)
+	$(PY) packaging/make_icons.py build/icons
 
 package: $(STAMP)
 	$(PY) -m pip install --quiet pyinstaller
