@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 EXAMPLE := resources/examples/northwind.orgplan.json
 
-.PHONY: run test bench lint icons package clean venv
+.PHONY: run test bench lint icons package install-desktop clean venv
 
 venv: $(STAMP)
 
@@ -38,6 +38,10 @@ icons: $(STAMP)
 package: $(STAMP)
 	$(PY) -m pip install --quiet pyinstaller
 	$(VENV)/bin/pyinstaller --noconfirm packaging/orgplanner.spec
+
+# The menu entry, the *.orgplan.json file type and the icons for this user (no root).
+install-desktop: icons
+	sh packaging/install-desktop.sh
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
