@@ -35,9 +35,10 @@ lint: $(STAMP)
 icons: $(STAMP)
 	$(PY) packaging/make_icons.py build/icons
 
-package: $(STAMP)
-	$(PY) -m pip install --quiet pyinstaller
-	$(VENV)/bin/pyinstaller --noconfirm packaging/orgplanner.spec
+# The one-folder app in dist/orgplanner/; `dist/orgplanner/orgplanner --smoke` checks it.
+package: icons
+	$(PY) -m pip install --quiet 'pyinstaller>=6.6'
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN packaging/orgplanner.spec
 
 # The menu entry, the *.orgplan.json file type and the icons for this user (no root).
 install-desktop: icons

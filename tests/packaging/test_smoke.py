@@ -47,3 +47,4 @@ def test_every_module_the_app_imports_by_name_is_in_the_bundle_list():
     for path in (ROOT / "planner").rglob("*.py"):
         literal.update(re.findall(r"import_module\(\"([\w.]+)\"\)", path.read_text("utf-8")))
     assert literal and literal <= names, literal - names
+    assert "loaded_by_name()" in (ROOT / "packaging" / "orgplanner.spec").read_text("utf-8")
