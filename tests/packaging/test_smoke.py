@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -11,7 +12,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_smoke_opens_computes_and_exports_northwind_and_exits_0(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "planner", "--smoke"], cwd=tmp_path,
+    env = dict(os.environ, TMPDIR=str(tmp_path))  # where its temp folder goes
+    proc = subprocess.run([sys.executable, "-m", "planner", "--smoke"], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=180)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     out = proc.stdout
@@ -23,7 +25,7 @@ def test_smoke_opens_computes_and_exports_northwind_and_exits_0(tmp_path):
     assert re.search(r"northwind-brief\.pdf [\d,]+ bytes, 1 page", out)
     assert out.rstrip().splitlines()[-1].startswith("OK in ")
     assert "propagateSizeHints" not in proc.stderr
-    assert not list(tmp_path.iterdir())  # nothing left behind
+    assert not list(tmp_path.iterdir())  # its temp folder (settings, outputs) is gone
 
 
 def test_a_failed_step_is_named_and_the_exit_code_is_1(tmp_path):
