@@ -5,11 +5,12 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 EXAMPLE := resources/examples/northwind.orgplan.json
 
-.PHONY: run test bench lint package clean venv
+.PHONY: run test bench lint icons package install-desktop clean venv
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+# planner/__init__.py holds the version, which the installed metadata repeats.
+$(STAMP): pyproject.toml planner/__init__.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
@@ -20,19 +21,28 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/lint-imports
-	$(VENV)/bin/ruff check planner tests bench
+	$(VENV)/bin/ruff check planner tests bench packaging
 	$(PY) -m pytest -q
 
 bench: $(STAMP)
 	$(PY) -m bench
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check planner tests bench
+	$(VENV)/bin/ruff check planner tests bench packaging
 	$(VENV)/bin/lint-imports
 
-package: $(STAMP)
-	$(PY) -m pip install --quiet pyinstaller
-	$(VENV)/bin/pyinstaller --noconfirm packaging/orgplanner.spec
+# The app icon at every size (PNG 16-512, .ico, .icns) from resources/icons/orgplanner.svg.
+icons: $(STAMP)
+	$(PY) packaging/make_icons.py build/icons
+
+# The one-folder app in dist/orgplanner/; `dist/orgplanner/orgplanner --smoke` checks it.
+package: icons
+	$(PY) -m pip install --quiet 'pyinstaller>=6.6'
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN packaging/orgplanner.spec
+
+# The menu entry, the *.orgplan.json file type and the icons for this user (no root).
+install-desktop: icons
+	sh packaging/install-desktop.sh
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

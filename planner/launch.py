@@ -2,7 +2,8 @@
 
 ``orgplanner`` opens the app on the last plan (Northwind the first time),
 ``orgplanner PLAN.orgplan.json`` opens that plan, and ``orgplanner COMMAND ...`` runs a
-headless command. This module sits outside the core so that the core never imports Qt.
+headless command; ``orgplanner --smoke`` checks the build (app, exports) offscreen. This
+module sits outside the core so that the core never imports Qt.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ def _wants_app(args: list[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["--smoke"]:  # check this build works (offscreen): planner/ui/smoke.py
+        from .ui.smoke import main as smoke_main
+
+        return smoke_main(args[1:])
     if args[:1] == ["brief"]:
         # The brief draws with Qt (offscreen without a display); the core commands never do.
         from .ui.brief.cli import main as brief_main

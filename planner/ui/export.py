@@ -110,6 +110,8 @@ class ExportController(QObject):
         self.dialog = dlg
 
         def progress(fraction: float, text: str) -> None:
+            if self.dialog is not dlg:
+                return  # a late report from the worker, after the export ended
             dlg.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
             if text:
                 dlg.setLabelText(text)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -802,14 +801,9 @@ class MainWindow(QMainWindow):
         self._show_result()
 
     def about(self) -> None:
-        from .. import __version__ as version
+        from .about import show_about
 
-        QMessageBox.about(
-            self, "About OrgPlanner",
-            f"<h3>OrgPlanner {version}</h3><p>Plan an organisation's move to AI: operational "
-            "compression, compute budget and the money, side by side.</p><p>Every figure follows "
-            "the formulas in the planning model; hover a number to see where it comes from.</p>"
-            f"<p>Qt {_qt_version()} · Python {_py_version()}</p>")
+        show_about(self)
 
 
 def _droppable(path: str) -> str:
@@ -847,18 +841,6 @@ def _usable_dir(folder: Path) -> bool:
 def _file_name(name: str) -> str:
     safe = "".join(c if c.isalnum() or c in "-_ " else "" for c in name).strip().replace(" ", "-")
     return f"{safe.lower() or 'plan'}.orgplan.json"
-
-
-def _qt_version() -> str:
-    from PySide6.QtCore import qVersion
-
-    return qVersion()
-
-
-def _py_version() -> str:
-    import platform
-
-    return platform.python_version()
 
 
 __all__ = ["MainWindow", "EXAMPLE", "time"]
