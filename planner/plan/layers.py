@@ -119,7 +119,8 @@ def ranged_cells(data: Any) -> dict[tuple, int]:
     return out
 
 
-def rename_in_paths(data: Any, collection: str, old: str, new: str) -> dict[str, list]:
+def rename_in_paths(data: Any, collection: str, old: str, new: str, *,
+                    team: str | None = None) -> dict[str, list]:
     """The ``scenarios`` and ``ranges`` lists with every path naming ``old`` renamed ``new``
     (``collection`` "roles" renames role names). Only the lists that changed are returned."""
     from .paths import rename_id
@@ -132,7 +133,7 @@ def rename_in_paths(data: Any, collection: str, old: str, new: str) -> dict[str,
             sc2 = copy.deepcopy(sc)
             for ov in sc2.get("overrides") or [] if isinstance(sc2, dict) else []:
                 if isinstance(ov, dict) and isinstance(ov.get("path"), str):
-                    renamed = rename_id(ov["path"], collection, old, new)
+                    renamed = rename_id(ov["path"], collection, old, new, team=team)
                     changed |= renamed != ov["path"]
                     ov["path"] = renamed
             new_sc.append(sc2)
@@ -144,7 +145,7 @@ def rename_in_paths(data: Any, collection: str, old: str, new: str) -> dict[str,
         for rg in ranges:
             rg2 = copy.deepcopy(rg)
             if isinstance(rg2, dict) and isinstance(rg2.get("path"), str):
-                renamed = rename_id(rg2["path"], collection, old, new)
+                renamed = rename_id(rg2["path"], collection, old, new, team=team)
                 changed |= renamed != rg2["path"]
                 rg2["path"] = renamed
             new_rg.append(rg2)

@@ -221,17 +221,18 @@ def effective(match: Match, path: PlanPath, data: dict) -> Any:
     return item.get(key) if isinstance(item, dict) else None
 
 
-def rename_id(text: str, collection: str, old: str, new: str) -> str:
+def rename_id(text: str, collection: str, old: str, new: str, *, team: str | None = None) -> str:
     """``text`` with the item ``old`` of ``collection`` renamed ``new`` (unchanged otherwise).
 
-    For teams' roles, ``collection`` is ``"roles"`` and ``old``/``new`` are role names.
+    For teams' roles, ``collection`` is ``"roles"``, ``old``/``new`` are role names and
+    ``team`` (when given) the team whose role was renamed (other teams' paths stay).
     """
     try:
         p = parse(text)
     except PathError:
         return text
     if collection == "roles":
-        if p.role == old:
+        if p.role == old and (team is None or p.item == team):
             return format_path(p.collection, p.item, new, p.block, p.key)
         return text
     if p.collection == collection and p.item == old:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import dialogs
+from .brief.action import BriefController
 from .doc.document import PlanDocument, new_plan_data
 from .export import ExportController
 from .icons import app_icon
@@ -44,7 +45,8 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "nort
 ROSTER_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".tsv", ".txt")
 
 PAGE_OF = {"teams": "Teams", "workflows": "Workflows", "models": "Compute", "gpus": "Compute",
-           "settings": "Settings", "name": "Settings", "currency": "Settings"}
+           "settings": "Settings", "name": "Settings", "currency": "Settings",
+           "scenarios": "Compare", "ranges": "Risk", "stress": "Risk"}
 
 
 def _dashboard() -> tuple[type, type]:
@@ -73,6 +75,8 @@ class MainWindow(QMainWindow):
         self.session = Session(self.doc, runner=runner,
                                interval_s=autosave_s or self.settings.autosave_seconds, parent=self)
         self.exporter = ExportController(self, runner=runner)
+        self.runner = runner
+        self.brief_exporter = BriefController(self, runner=runner)
         self._shown_once = False
         self.painted_once = False
         self.installEventFilter(self)  # until the first paint
@@ -132,6 +136,12 @@ class MainWindow(QMainWindow):
         # the roster package is imported when its page is first shown (~30 ms at start-up)
         self._add_page("Organisation", None, "The organisation from an HR roster",
                        style.standardIcon(icons["Organisation"]))
+        # scenarios side by side and what happens when the bets fail: built on first show
+        self._add_page("Compare", None, "The plan's scenarios side by side",
+                       style.standardIcon(QStyle.StandardPixmap.SP_FileDialogListView))
+        self._add_page("Risk", None, "What happens when the plan's bets fail",
+                       style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+        self._lazy_pages = {"Compare": self._make_compare_page, "Risk": self._make_risk_page}
         self.nav.setIconSize(QSize(20, 20))
         fm = self.nav.fontMetrics()
         self.nav.setMinimumWidth(fm.horizontalAdvance("Organisation") + 70)
@@ -202,6 +212,9 @@ class MainWindow(QMainWindow):
         self.a_export = self._action("&Export to Excel...", self.export_excel, QKeySequence("Ctrl+E"),
                                      "Export the plan and its results to an Excel workbook",
                                      SP.SP_ArrowDown)
+        self.a_brief = self._action("Export &Brief (PDF)...", self.export_brief,
+                                    QKeySequence("Ctrl+Shift+E"),
+                                    "Export a one-page brief for leadership as a PDF")
         self.a_roster = self._action("Import &Roster...", self.import_roster, None,
                                      "Build a new plan from an HR roster (CSV or Excel)")
         self.a_quit = self._action("&Quit", self.close, K.Quit, "Quit OrgPlanner")
@@ -228,6 +241,7 @@ class MainWindow(QMainWindow):
         f.addAction(self.a_save_as)
         f.addSeparator()
         f.addAction(self.a_export)
+        f.addAction(self.a_brief)
         f.addAction(self.a_roster)
         f.addSeparator()
         f.addAction(self.a_quit)
@@ -271,8 +285,9 @@ class MainWindow(QMainWindow):
             theme.addAction(a)
             self.theme_actions[key] = a
         self.theme_actions[self.settings.theme].setChecked(True)
-        h = mb.addMenu("&Help")
-        h.addAction(self.a_about)
+        from .help.install import install_help
+
+        install_help(self, mb.addMenu("&Help"))
 
     def _build_toolbar(self) -> None:
         tb = self.addToolBar("Main")
@@ -285,6 +300,10 @@ class MainWindow(QMainWindow):
         tb.addSeparator()
         tb.addAction(self.a_undo)
         tb.addAction(self.a_redo)
+        tb.addSeparator()
+        from .scenarios.install import install_scenarios
+
+        install_scenarios(self, tb)
         spacer = QWidget(tb)
         spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
                              spacer.sizePolicy().verticalPolicy().Preferred)
@@ -322,6 +341,8 @@ class MainWindow(QMainWindow):
         self.session.autosaved.connect(lambda t: self.autosave_label.setText(f"Autosaved {t}"))
         self.session.failed.connect(self.show_message)
         self.exporter.message.connect(self.show_message)
+        self.brief_exporter.message.connect(self.show_message)
+        self.doc.notice.connect(lambda text: self.show_message(text, 6000))
         self.problems.activated_loc.connect(self.go_to_problem)
         for page in (self.teams_page, self.workflows_page, self.compute_page, self.settings_page):
             page.message.connect(self.show_message)
@@ -368,6 +389,8 @@ class MainWindow(QMainWindow):
             self._make_organisation_page()
         if name == "Overview" and self.overview is None:
             self._make_overview()
+        if name in self._lazy_pages and type(self.pages[name]) is QWidget:
+            self._swap_page(name, self._lazy_pages[name]())
         self._dock_for_page(name)
         self.stack.setCurrentIndex(row)
         self.settings.page = name
@@ -397,6 +420,18 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(placeholder)
         placeholder.deleteLater()
         self.pages[name] = page
+
+    def _make_compare_page(self) -> QWidget:
+        from .risk.compare_page import ComparePage
+
+        return ComparePage(self.doc, self, runner=self.runner)
+
+    def _make_risk_page(self) -> QWidget:
+        from .risk.risk_page import RiskPage
+
+        page = RiskPage(self.doc, self, runner=self.runner)
+        page.message.connect(self.show_message)
+        return page
 
     def _make_organisation_page(self) -> None:
         try:
@@ -730,6 +765,23 @@ class MainWindow(QMainWindow):
             else _file_name(self.doc.name).removesuffix(".orgplan.json")
         folder = self.default_dir(self.doc.path)
         return self.exporter.export(self.doc.plan, folder / f"{stem}.xlsx", path=path)
+
+    def export_brief(self, *, path: Path | None = None, ask_open: bool = True) -> None:
+        """File > Export brief: the one-page PDF of the plan (or the scenario shown)."""
+        if not self.recomputer.flush():
+            self.show_message("The plan is still being computed: export again in a moment")
+            return
+        if self.is_blank() or self.doc.plan is None or self.doc.error_count:
+            n = self.doc.error_count
+            dialogs.warn(self, "Export brief", "The plan has no results yet: add a team and a "
+                         "workflow first." if not n else f"The plan has {n} problem"
+                         f"{'s' if n != 1 else ''}. Fix them first (see the Problems list).")
+            return
+        stem = self.doc.path.name.removesuffix(".json").removesuffix(".orgplan") if self.doc.path \
+            else _file_name(self.doc.name).removesuffix(".orgplan.json")
+        folder = self.default_dir(self.doc.path)
+        self.brief_exporter.export(self.doc.data, folder / f"{stem} brief.pdf", self.doc.scenario,
+                                   path=path, ask_open=ask_open)
 
     def import_roster(self, *, path: Path | None = None) -> None:
         mod = roster_ui()

@@ -50,15 +50,26 @@ class CheckCache:
         return self.items
 
 
-def evaluate(data: Any, generation: int = 0, cache: CheckCache | None = None) -> Outcome:
-    """Check the data; when it has no errors, parse it and compute the result. Pure (the
-    cache only remembers validated items)."""
+def evaluate(data: Any, generation: int = 0, cache: CheckCache | None = None,
+             scenario: str | None = None) -> Outcome:
+    """Check the data (the base plan and every scenario); when it has no errors, compute the
+    plan of the shown ``scenario`` (the baseline when None). Pure (the cache only remembers
+    validated items)."""
     from ..engine import compute
     from ..model import check_and_parse
 
     t0 = time.perf_counter()
-    problems, plan = check_and_parse(data, cache=cache.get() if cache is not None else None)
+    items = cache.get() if cache is not None else None
+    problems, plan = check_and_parse(data, cache=items)
     result = None
+    if plan is not None and scenario is not None:
+        from ..plan.scenarios import find
+
+        sc = find(data, scenario)
+        if sc is not None:      # valid: every scenario was checked with the plan
+            from ..plan.scenarios import apply
+
+            _, plan = check_and_parse(apply(data, sc).data, cache=items)
     if plan is not None:
         from ..model.evidence import evidence_warnings
 
@@ -69,7 +80,8 @@ def evaluate(data: Any, generation: int = 0, cache: CheckCache | None = None) ->
     return Outcome(generation, problems, plan, result, (time.perf_counter() - t0) * 1000)
 
 
-def evaluate_big(data: Any, generation: int = 0, cache: CheckCache | None = None) -> Outcome:
+def evaluate_big(data: Any, generation: int = 0, cache: CheckCache | None = None,
+                 scenario: str | None = None) -> Outcome:
     """``evaluate`` for big plans, on the worker.
 
     The UI thread needs the GIL for every item-model call while it paints (thousands per
@@ -79,7 +91,7 @@ def evaluate_big(data: Any, generation: int = 0, cache: CheckCache | None = None
     interval = sys.getswitchinterval()
     sys.setswitchinterval(min(interval, 0.00002))
     try:
-        return evaluate(data, generation, cache)
+        return evaluate(data, generation, cache, scenario)
     finally:
         sys.setswitchinterval(interval)
 
@@ -165,7 +177,7 @@ class Recomputer(QObject):
         self._timer.stop()
         data, gen = self.doc.data, self.generation
         if sync or (self.last_ms < FAST_MS and not self._big(data)):
-            self._apply(evaluate(data, gen, self.check_cache))
+            self._apply(evaluate(data, gen, self.check_cache, self.doc.scenario))
             return
         if self.running:  # one run at a time; the newest generation runs when this one ends
             self._pending = True
@@ -176,6 +188,7 @@ class Recomputer(QObject):
         if big:
             collect_old_objects(False)
         self.runner.submit(evaluate_big if big else evaluate, data, gen, self.check_cache,
+                           self.doc.scenario,
                            on_done=self._done, on_error=self._failed)
 
     def flush(self, *, wait: bool = False) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -42,6 +43,9 @@ class DashboardBase(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.hide()
+        self.scenario_label = QLabel(self)   # which scenario the figures are of
+        self.scenario_label.setWordWrap(True)
+        self.scenario_label.hide()
 
         self.empty = QWidget(self)
         empty_layout = QVBoxLayout(self.empty)
@@ -67,6 +71,7 @@ class DashboardBase(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
+        layout.addWidget(self.scenario_label)
         layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
         self._restyle()
@@ -87,6 +92,17 @@ class DashboardBase(QWidget):
         self._result_shown(result)
         self.stack.setCurrentWidget(self.content)
         self._update_banner()
+
+    def set_scenario_name(self, name: str | None) -> None:
+        """Say which scenario the figures are of (None: the baseline, nothing to say)."""
+        if not name:
+            self.scenario_label.hide()
+            return
+        self.scenario_label.setText(f"<b>Scenario: {html.escape(name)}</b> &nbsp;— the figures "
+                                    "of this scenario (Baseline on the toolbar shows the plan)")
+        self.scenario_label.setStyleSheet("padding: 4px 6px; border-radius: 3px; "
+                                          "background: rgba(61, 106, 168, 40);")
+        self.scenario_label.show()
 
     def show_calculating(self) -> None:
         """A calm "Calculating..." in place of the figures (a plan just opened)."""

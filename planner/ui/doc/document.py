@@ -115,6 +115,8 @@ class PlanDocument(QObject):
     problemsChanged = Signal()
     resultChanged = Signal()
     pathChanged = Signal()
+    scenarioChanged = Signal()      # another scenario is shown (or the shown one went away)
+    notice = Signal(str)            # a word for the status bar (e.g. where an edit went)
 
     def __init__(self, data: dict[str, Any] | None = None, path: str | FsPath | None = None,
                  parent: QObject | None = None) -> None:
@@ -129,6 +131,9 @@ class PlanDocument(QObject):
         self.stale_message: str = ""    # why the result is stale ("" when current)
         self._id_cache: dict[str, tuple[list, dict[str, int]]] = {}
         self._cache: dict[Any, tuple[Any, Any]] = {}
+        self._scenario: str | None = None     # the scenario shown (None: the baseline)
+        self._view: tuple[Any, Any, Any] = (None, None, None)   # (data, scenario, resolved)
+        self._marks: dict[str, tuple[Any, Any, dict]] = {}
 
     # ----- reading -----------------------------------------------------------------
     @property
@@ -145,7 +150,93 @@ class PlanDocument(QObject):
         self.pathChanged.emit()
 
     def get(self, path: Sequence[str | int], default: Any = MISSING) -> Any:
+        """The value at ``path`` as the shown scenario sees it (the baseline's when none)."""
+        return edits.get_in(self.view, path, default)
+
+    def base_get(self, path: Sequence[str | int], default: Any = MISSING) -> Any:
+        """The value at ``path`` in the base plan, whatever scenario is shown."""
         return edits.get_in(self._data, path, default)
+
+    # ----- scenarios: override layers, shown one at a time ---------------------------
+    @property
+    def scenario(self) -> str | None:
+        """The id of the scenario shown, or None for the baseline."""
+        if self._scenario is not None and self._scenario not in self.scenario_ids():
+            self._scenario = None      # undone or deleted: back to the baseline
+        return self._scenario
+
+    def scenario_ids(self) -> list[str]:
+        from ...plan.scenarios import ids
+
+        return ids(self._data)
+
+    def scenario_name(self, scenario_id: str | None = None) -> str:
+        sid = self.scenario if scenario_id is None else scenario_id
+        if sid in (None, "baseline"):
+            return "Baseline"
+        from ...plan.scenarios import find
+
+        sc = find(self._data, sid) or {}
+        name = sc.get("name")
+        return name if isinstance(name, str) and name.strip() else sid
+
+    def set_scenario(self, scenario_id: str | None) -> None:
+        """Show a scenario (None or "baseline": the base plan). Editors re-read every cell."""
+        sid = None if scenario_id in (None, "baseline") else scenario_id
+        if sid is not None and sid not in self.scenario_ids():
+            raise KeyError(f'no scenario "{sid}"')
+        if sid == self._scenario:
+            return
+        self.aboutToChange.emit(Change("reset"))
+        self._scenario = sid
+        self.changed.emit(Change("reset"))
+        self.scenarioChanged.emit()
+
+    @property
+    def view(self) -> Any:
+        """The data as the shown scenario sees it (resolved on read, cached per version)."""
+        sid = self.scenario
+        if sid is None:
+            return self._data
+        data, shown, resolved = self._view
+        if data is self._data and shown == sid:
+            return resolved
+        from ...plan.scenarios import apply, find
+
+        sc = find(self._data, sid)
+        resolved = apply(self._data, sc).data if sc is not None else self._data
+        self._view = (self._data, sid, resolved)
+        return resolved
+
+    def _marks_of(self, kind: str) -> dict:
+        from ...plan import layers
+
+        sid = self.scenario
+        hit = self._marks.get(kind)
+        if hit is not None and hit[0] is self._data and hit[1] == sid:
+            return hit[2]
+        if kind == "override":
+            marks = layers.overridden_cells(self._data, sid)
+        else:
+            marks = layers.ranged_cells(self._data)
+        self._marks[kind] = (self._data, sid, marks)
+        return marks
+
+    def overridden_at(self, path: Sequence[str | int]) -> bool:
+        """True when the shown scenario overrides the value at ``path``."""
+        return self.scenario is not None and tuple(path) in self._marks_of("override")
+
+    def range_at(self, path: Sequence[str | int]) -> dict | None:
+        """The range that varies the value at ``path`` (its entry in ``ranges``), or None."""
+        i = self._marks_of("range").get(tuple(path))
+        ranges = self._data.get("ranges") if isinstance(self._data, dict) else None
+        return ranges[i] if i is not None and isinstance(ranges, list) else None
+
+    def path_text(self, path: Sequence[str | int]) -> str | None:
+        """The id path of a value (``workflows[tickets].ai.adoption``), if it can have one."""
+        from ...plan.layers import path_of
+
+        return path_of(self._data, tuple(path))
 
     def items(self, key: str) -> list:
         value = self._data.get(key) if isinstance(self._data, dict) else None
@@ -189,15 +280,77 @@ class PlanDocument(QObject):
 
     # ----- editing (each call is one undo step, or part of an open macro) ---------
     def set(self, path: Sequence[str | int], value: Any, text: str | None = None) -> bool:
-        """Set (or, with ``MISSING``, delete) the value at ``path``. False when unchanged."""
+        """Set (or, with ``MISSING``, delete) the value at ``path``. False when unchanged.
+
+        While a scenario is shown, a value a scenario can change (a number or a choice) is
+        written to that scenario's overrides; anything else changes the base plan (every
+        scenario), and ``notice`` says so."""
         path = tuple(path)
-        old = self.get(path)
+        if self.scenario is not None and path[:1] not in (("scenarios",), ("ranges",),
+                                                          ("stress",)):
+            target = self.path_text(path)
+            if target is not None:
+                return self._set_override(path, target, value, text)
+            self.notice.emit(f"Changed in the baseline: {self.scenario_name()} and every "
+                             "other scenario see it (a scenario changes values only)")
+        old = self.base_get(path)
         if old is not MISSING and value is not MISSING and type(old) is type(value) and old == value:
             return False
         if old is MISSING and value is MISSING:
             return False
-        self.undo_stack.push(_SetCommand(self, path, value, text or f"Edit {_label(path)}"))
+        label = text or f"Edit {_label(path)}"
+        renamed = self._renamed_role_paths(path, old, value)
+        if not renamed:
+            self.undo_stack.push(_SetCommand(self, path, value, label))
+            return True
+        with self.macro(label):       # a role's new name: the paths that name it follow
+            self.undo_stack.push(_SetCommand(self, path, value, label))
+            for key, lst in renamed.items():
+                self.set((key,), lst, label)
         return True
+
+    def _renamed_role_paths(self, path: tuple, old: Any, value: Any) -> dict[str, list]:
+        if not (len(path) == 5 and path[0] == "teams" and path[2] == "roles"
+                and path[4] == "name" and isinstance(old, str) and isinstance(value, str)):
+            return {}
+        from ...plan import layers
+
+        team = self.base_get(("teams", path[1], "id"))
+        return layers.rename_in_paths(self._data, "roles", old, value,
+                                      team=team if isinstance(team, str) else None)
+
+    def _set_override(self, path: tuple, target: str, value: Any, text: str | None) -> bool:
+        """Write (or, when it equals the baseline's value or is MISSING, drop) the shown
+        scenario's override of ``target``; one undo step."""
+        from ...plan import layers
+
+        sid = self.scenario
+        i = layers.scenario_index(self._data, sid)
+        overrides = self.base_get(("scenarios", i, "overrides"), [])
+        overrides = overrides if isinstance(overrides, list) else []
+        base = self.base_get(path)
+        if value is MISSING or (base is not MISSING and type(base) is type(value)
+                                and base == value):
+            new = layers.drop_override(overrides, target)
+            verb = "Reset"
+        else:
+            new = layers.set_override(overrides, target, None if value is MISSING else value)
+            verb = "Edit"
+        if new == overrides:
+            return False
+        label = text or f"{verb} {_label(path)}"
+        if verb == "Reset":
+            label = f"Reset {_label(path)} to the baseline"
+        self.undo_stack.push(_SetCommand(self, ("scenarios", i, "overrides"), new,
+                                         f"{self.scenario_name()}: {label[0].lower()}{label[1:]}"))
+        return True
+
+    def reset_to_baseline(self, path: Sequence[str | int]) -> bool:
+        """Drop the shown scenario's override of the value at ``path``."""
+        target = self.path_text(path)
+        if self.scenario is None or target is None:
+            return False
+        return self._set_override(tuple(path), target, MISSING, None)
 
     def insert(self, list_path: Sequence[str | int], index: int, item: Any,
                text: str | None = None) -> None:
@@ -210,8 +363,19 @@ class PlanDocument(QObject):
                                                 text or f"Add to {_label(list_path)}"))
 
     def remove(self, list_path: Sequence[str | int], index: int, text: str | None = None) -> None:
-        self.undo_stack.push(_RemoveCommand(self, tuple(list_path), index,
-                                            text or f"Delete from {_label(list_path)}"))
+        """Delete an item; the overrides and ranges that name it go with it (one undo step)."""
+        from ...plan import layers
+
+        list_path = tuple(list_path)
+        label = text or f"Delete from {_label(list_path)}"
+        item = self.base_get((*list_path, index))
+        ident = item.get("id") if isinstance(item, dict) else None
+        dropped = (layers.without_item(self._data, list_path[0], ident)
+                   if len(list_path) == 1 and isinstance(ident, str) else {})
+        with self.macro(label):
+            for key, lst in dropped.items():
+                self.set((key,), lst, label)
+            self.undo_stack.push(_RemoveCommand(self, list_path, index, label))
 
     def move(self, list_path: Sequence[str | int], src: int, dst: int, text: str | None = None) -> None:
         if src != dst:
@@ -249,6 +413,10 @@ class PlanDocument(QObject):
                 for i, item in enumerate(self.items(list_key)):
                     if edits.get_in(item, rel) == old_id:
                         self.set((list_key, i, *rel), new_id)
+            from ...plan import layers
+
+            for list_key, lst in layers.rename_in_paths(self._data, key, old_id, new_id).items():
+                self.set((list_key,), lst)
 
     def replace(self, data: Any, path: str | FsPath | None = None, *, copy: bool = True) -> None:
         """Open other data (New, Open, Restore): clears undo history; marks it clean.
@@ -263,7 +431,13 @@ class PlanDocument(QObject):
         self.result = None
         self.plan = None
         self.stale_message = ""
+        had_scenario = self._scenario is not None
+        self._scenario = None
+        self._view = (None, None, None)
+        self._marks.clear()
         self.changed.emit(Change("reset"))
+        if had_scenario:
+            self.scenarioChanged.emit()
         self.set_path(path)
 
     def _apply(self, change: Change, new_data: Any) -> None:

@@ -25,13 +25,17 @@ TABLE_KEYS = (
 
 
 def action_rows(actions: list[QAction]) -> list[tuple[str, str]]:
-    rows = []
+    """(what, keys) of every action with a shortcut, each once, in the order first seen."""
+    rows: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
     for a in actions:
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts()]
         keys = [k for k in keys if k]
-        if keys:
-            rows.append((a.text().replace("&", "").replace("...", "…").split("\t")[0],
-                         " or ".join(keys)))
+        what = a.text().replace("&", "").replace("...", "…").split("\t")[0].strip()
+        row = (what, " or ".join(keys))
+        if keys and what and row not in seen:
+            seen.add(row)
+            rows.append(row)
     return rows
 
 

@@ -13,11 +13,36 @@ from ..doc.fields import Field
 
 ERROR_TINT = QColor(220, 50, 47, 70)
 WARNING_TINT = QColor(230, 160, 0, 70)
+OVERRIDE_TINT = QColor(61, 106, 168, 55)     # a value the shown scenario changes
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _italic = QFont()
 _italic.setItalic(True)
+_bold = QFont()
+_bold.setBold(True)
+_range_icon = None
+
+
+def range_icon():
+    """The small mark of a value that has a range (a ± in the cell's corner)."""
+    global _range_icon
+    if _range_icon is None:
+        from PySide6.QtCore import QRect
+        from PySide6.QtGui import QIcon, QPainter, QPixmap
+
+        pix = QPixmap(14, 14)
+        pix.fill(QColor(0, 0, 0, 0))
+        p = QPainter(pix)
+        f = QFont()
+        f.setPixelSize(12)
+        f.setBold(True)
+        p.setFont(f)
+        p.setPen(QColor(61, 106, 168))
+        p.drawText(QRect(0, 0, 14, 14), int(Qt.AlignmentFlag.AlignCenter), "±")
+        p.end()
+        _range_icon = QIcon(pix)
+    return _range_icon
 
 
 _brushes: dict[tuple[int, str], QBrush] = {}
@@ -70,6 +95,7 @@ class OneCallPerCell:
 
 DISPLAY, EDIT, TOOLTIP = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole),
                           int(Qt.ItemDataRole.ToolTipRole))
+DECORATION = int(Qt.ItemDataRole.DecorationRole)
 BACKGROUND, FOREGROUND, FONT, ALIGN = (int(Qt.ItemDataRole.BackgroundRole),
                                        int(Qt.ItemDataRole.ForegroundRole),
                                        int(Qt.ItemDataRole.FontRole),
@@ -103,8 +129,13 @@ def cell_values(doc: Any, item: Any, field: Field, path: tuple, roles) -> list:
         elif role == FOREGROUND:
             out.append(_muted() if not applicable or empty else None)
         elif role == FONT:
-            out.append(_italic if applicable and empty and field.fallback(doc) is not MISSING
-                       else None)
+            if applicable and _overridden(doc, path):
+                out.append(_bold)
+            else:
+                out.append(_italic if applicable and empty and field.fallback(doc) is not MISSING
+                           else None)
+        elif role == DECORATION:
+            out.append(range_icon() if applicable and _ranged(doc, path) else None)
         elif role == ALIGN:
             out.append(_RIGHT if field.kind in _NUMBERS else _LEFT)
         elif role == BACKGROUND:
@@ -113,12 +144,15 @@ def cell_values(doc: Any, item: Any, field: Field, path: tuple, roles) -> list:
             if problems:
                 out.append(QBrush(ERROR_TINT if any(p.severity == "error" for p in problems)
                                   else WARNING_TINT))
+            elif applicable and _overridden(doc, path):
+                out.append(QBrush(OVERRIDE_TINT))
             else:
                 out.append(None if applicable else _na_brush())
         elif role == TOOLTIP:
             if problems is None:
                 problems = doc.problems_at(path)
-            out.append(_tooltip(doc, field, value, applicable, problems))
+            out.append(_with_layers(doc, field, path, applicable,
+                                    _tooltip(doc, field, value, applicable, problems)))
         elif role == RAW_ROLE:
             out.append(value)
         elif role == PATH_ROLE:
@@ -126,6 +160,39 @@ def cell_values(doc: Any, item: Any, field: Field, path: tuple, roles) -> list:
         else:
             out.append(None)
     return out
+
+
+def _overridden(doc: Any, path: tuple) -> bool:
+    at = getattr(doc, "overridden_at", None)
+    return bool(at is not None and at(path))
+
+
+def _ranged(doc: Any, path: tuple) -> bool:
+    at = getattr(doc, "range_at", None)
+    return bool(at is not None and at(path) is not None)
+
+
+def _with_layers(doc: Any, field: Field, path: tuple, applicable: bool, tip: Any) -> Any:
+    """The tooltip, with what the shown scenario changes and the value's range."""
+    if not applicable:
+        return tip
+    lines = []
+    if _overridden(doc, path):
+        base = doc.base_get(path)
+        lines.append(f"Changed in the scenario \u201c{doc.scenario_name()}\u201d "
+                     f"(baseline: {field.display(base, doc) or 'empty'}). Right-click > Reset to "
+                     "baseline to use the baseline's value.")
+    rg = getattr(doc, "range_at", lambda p: None)(path)
+    if rg is not None:
+        if "low_scale" in rg:
+            span = (f"{(rg['low_scale'] - 1) * 100:+.0f}% to {(rg['high_scale'] - 1) * 100:+.0f}% "
+                    "of its value")
+        else:
+            span = f"{field.display(rg.get('low'), doc)} to {field.display(rg.get('high'), doc)}"
+        lines.append(f"Range: {span} ({rg.get('path')}); the Risk page draws it.")
+    if not lines:
+        return tip
+    return "\n".join([*lines, "", tip]) if tip else "\n".join(lines)
 
 
 def _tooltip(doc: Any, field: Field, value: Any, applicable: bool, problems: list) -> Any:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..doc.edits import MISSING
-from ..qt_models.cells import RAW_ROLE
+from ..qt_models.cells import PATH_ROLE, RAW_ROLE
 from .tsv import parse_tsv, to_tsv
 
 
@@ -406,4 +406,63 @@ class PlanTable(QTableView):
             for a in (self.add_action, self.duplicate_action):
                 menu.addAction(a)
         menu.addAction(self.delete_action)
+        self._layer_actions(menu, self.indexAt(pos))
         menu.exec(self.viewport().mapToGlobal(pos))
+
+    def cell_of(self, index: QModelIndex) -> tuple[Any, tuple, Any] | None:
+        """(document, absolute path, field) of the cell at a view index, when it has them."""
+        if not index.isValid():
+            return None
+        src = to_source(index)
+        model = src.model()
+        doc = getattr(model, "doc", None)
+        path = model.data(src, PATH_ROLE) if model is not None else None
+        field_of = getattr(model, "field", None)
+        if doc is None or not path or field_of is None:
+            return None
+        return doc, tuple(path), field_of(src.column(), src.row())
+
+    def _layer_actions(self, menu: QMenu, index: QModelIndex) -> None:
+        """Reset to baseline (a value the shown scenario changes); Set / Remove range (a real
+        value that can have one)."""
+        cell = self.cell_of(index)
+        if cell is None:
+            return
+        doc, path, field = cell
+        if not hasattr(doc, "path_text") or doc.path_text(path) is None:
+            return
+        actions = []
+        if doc.overridden_at(path):
+            a = QAction(f"Reset to baseline ({doc.scenario_name()} changes it)", menu)
+            a.triggered.connect(lambda: doc.reset_to_baseline(path))
+            actions.append(a)
+        spec = getattr(field, "spec", None)
+        if spec is not None and spec.rangeable:
+            ranged = doc.range_at(path) is not None
+            a = QAction("Edit range..." if ranged else "Set range...", menu)
+            a.setStatusTip("How unsure this value is: the Risk page draws it from this range")
+            a.triggered.connect(lambda: self._range_dialog(doc, path, field))
+            actions.append(a)
+            if ranged:
+                r = QAction("Remove range", menu)
+                r.triggered.connect(lambda: self._remove_range(doc, path, field))
+                actions.append(r)
+        if actions:
+            menu.addSeparator()
+            for a in actions:
+                menu.addAction(a)
+
+    def _range_dialog(self, doc: Any, path: tuple, field: Any) -> None:
+        from ..risk.range_dialog import RangeDialog
+
+        dialog = RangeDialog(doc, path, field, self)
+        if dialog.exec():
+            self.message.emit("Range set: the Risk page draws this value from it (Ctrl+Z to undo)")
+
+    def _remove_range(self, doc: Any, path: tuple, field: Any) -> None:
+        from ..risk.range_dialog import remove_range
+
+        rg = doc.range_at(path)
+        if remove_range(doc, path, field):
+            many = "" if "[*]" not in (rg or {}).get("path", "") else " (for every item it covered)"
+            self.message.emit(f"Range removed{many} (Ctrl+Z to undo)")
