@@ -71,8 +71,8 @@ def test_an_edit_in_a_scenario_is_its_override_marked_and_undone_exactly(risky_w
     assert w.doc.data["workflows"][row]["ai"]["adoption"] == 0.8      # the baseline untouched
     assert model.data(index) == "95%"
     assert model.data(index, PATH_ROLE) == ("workflows", row, "ai", "adoption")
-    assert model.data(index, int(8)).color() == OVERRIDE_TINT             # BackgroundRole
-    assert "Changed in the scenario" in model.data(index, int(3))        # ToolTipRole
+    assert model.data(index, 8).color() == OVERRIDE_TINT             # BackgroundRole
+    assert "Changed in the scenario" in model.data(index, 3)        # ToolTipRole
     assert w.doc.undo_stack.undoText().startswith("Fast adoption:")
     w.doc.reset_to_baseline(("workflows", row, "ai", "adoption"))
     assert model.data(index) == "96%"                                 # back to 0.8 x 1.2
@@ -150,8 +150,8 @@ def test_ranges_are_set_marked_and_removed_with_undo(risky_window):
     assert w.doc.range_at(path)["path"] == "settings.pue"
     row = w.settings_page.model.row_of(path)
     index = w.settings_page.model.index(row, 1)
-    assert w.settings_page.model.data(index, int(1)) is not None       # the ± mark
-    assert "Range:" in w.settings_page.model.data(index, int(3))
+    assert w.settings_page.model.data(index, 1) is not None       # the ± mark
+    assert "Range:" in w.settings_page.model.data(index, 3)
     assert remove_range(w.doc, path, field)
     assert w.doc.range_at(path) is None
     w.doc.undo_stack.undo()
