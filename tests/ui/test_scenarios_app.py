@@ -181,3 +181,29 @@ def test_the_risk_page_can_be_cancelled_and_the_app_stays_responsive(risky_windo
     assert "Cancelled" in page.status.text()
     assert len(ticks) > 3                            # the event loop kept turning
     assert page.run_button.isEnabled() and not page.cancel_button.isEnabled()
+
+
+def test_only_the_changed_cells_are_marked_when_painted(risky_window, qapp):
+    """A view may reuse one role span for every cell it paints: a mark (tint, ±, bold) must
+    never leak into the next cell."""
+    w = risky_window
+    w.show_page("Workflows")
+    w.doc.set_scenario("bear")            # changes every workflow's time saved
+    table = w.workflows_page.table
+    for _ in range(3):
+        qapp.processEvents()
+    img = table.grab().toImage()
+    model = w.workflows_page.model
+    name_col = next(i for i, f in enumerate(model.fields) if f.path == ("name",))
+    ts_col = next(i for i, f in enumerate(model.fields) if f.path == ("ai", "time_saved"))
+    row = 2
+    name_rect = table.visualRect(table.model().index(row, name_col))
+    ts_rect = table.visualRect(table.model().index(row, ts_col))
+    off = table.viewport().mapTo(table, table.viewport().rect().topLeft())
+
+    def colour(rect):
+        return img.pixelColor(rect.right() - 3 + off.x(), rect.center().y() + off.y())
+
+    assert colour(ts_rect) != colour(name_rect)           # the changed cell is tinted
+    tint_free = colour(name_rect)
+    assert abs(tint_free.red() - tint_free.blue()) < 12     # a plain cell stays plain (no blue)

@@ -91,6 +91,8 @@ class OneCallPerCell:
             value = data(index, slot.role())
             if value is not None:
                 slot.setData(value)
+            else:
+                slot.clearData()   # a view may reuse the span: never leave another cell's value
 
 
 DISPLAY, EDIT, TOOLTIP = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole),

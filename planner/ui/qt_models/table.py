@@ -124,6 +124,8 @@ class ListTableModel(OneCallPerCell, QAbstractTableModel):
         for slot, value in zip(slots, values, strict=True):
             if value is not None:
                 slot.setData(value)
+            else:
+                slot.clearData()   # a view may reuse the span: never leave another cell's value
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
