@@ -395,15 +395,16 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         self.settings.page = name
 
-    def _dock_for_page(self, name: str) -> None:
-        """The Overview page is the results, large: the Results dock would only repeat it.
+    # Pages that are results themselves, wide: the Results dock would only repeat or crowd them.
+    WIDE_PAGES = ("Overview", "Compare", "Risk")
 
-        It steps aside while Overview shows and comes back when the user leaves, unless they
-        had closed it themselves."""
-        if name == "Overview" and self.results_dock.isVisible():
+    def _dock_for_page(self, name: str) -> None:
+        """The Results dock steps aside while a wide results page shows and comes back when
+        the user leaves it, unless they had closed it themselves."""
+        if name in self.WIDE_PAGES and self.results_dock.isVisible():
             self._dock_stepped_aside = True
             self.results_dock.hide()
-        elif name != "Overview" and self._dock_stepped_aside:
+        elif name not in self.WIDE_PAGES and self._dock_stepped_aside:
             self._dock_stepped_aside = False
             self.results_dock.show()
 

@@ -270,8 +270,10 @@ class ComparePage(QWidget):
                 col += 1
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setFixedHeight(self.table.verticalHeader().length()
-                                  + hh.height() + 2 * self.table.frameWidth() + 2)
+        scroll = self.table.horizontalScrollBar()
+        extra = scroll.sizeHint().height() if hh.length() > self.table.viewport().width() else 0
+        self.table.setFixedHeight(self.table.verticalHeader().length() + hh.height()
+                                  + 2 * self.table.frameWidth() + 2 + extra)
         for i in range(len(names)):   # the header's colour names the series
             item = self.table.horizontalHeaderItem(1 if i == 0 else 2 * i)
             if item is not None:
