@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 EXAMPLE := resources/examples/northwind.orgplan.json
 
-.PHONY: run test bench lint icons package install-desktop clean venv
+.PHONY: run test bench lint icons package install-desktop screenshots clean venv
 
 venv: $(STAMP)
 
@@ -21,14 +21,14 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/lint-imports
-	$(VENV)/bin/ruff check planner tests bench packaging
+	$(VENV)/bin/ruff check planner tests bench packaging tools
 	$(PY) -m pytest -q
 
 bench: $(STAMP)
 	$(PY) -m bench
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check planner tests bench packaging
+	$(VENV)/bin/ruff check planner tests bench packaging tools
 	$(VENV)/bin/lint-imports
 
 # The app icon at every size (PNG 16-512, .ico, .icns) from resources/icons/orgplanner.svg.
@@ -43,6 +43,10 @@ package: icons
 # The menu entry, the *.orgplan.json file type and the icons for this user (no root).
 install-desktop: icons
 	sh packaging/install-desktop.sh
+
+# The README's screenshots, from the real app in a virtual screen (needs xvfb-run).
+screenshots: $(STAMP)
+	xvfb-run -a -s "-screen 0 1440x900x24" env QT_QPA_PLATFORM=xcb $(PY) tools/screenshots.py docs/images
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -224,6 +224,10 @@ class RiskPage(QWidget):
 
     # ----- building -------------------------------------------------------------------
     def _table_style(self, table: QTableWidget) -> None:
+        from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy
+
+        table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        table.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -500,7 +504,9 @@ def _path_words(path: str) -> str:
         p = parse(path)
     except PathError:
         return path
-    label = p.spec.label.lower()
+    label = p.spec.label
+    if len(label) > 1 and not label[1].isupper():       # keep acronyms: "API price decline"
+        label = label[0].lower() + label[1:]
     if p.collection is None:
         return label
     if p.item == "*":
