@@ -119,46 +119,9 @@ def ranged_cells(data: Any) -> dict[tuple, int]:
     return out
 
 
-def rename_in_paths(data: Any, collection: str, old: str, new: str, *,
-                    team: str | None = None) -> dict[str, list]:
-    """The ``scenarios`` and ``ranges`` lists with every path naming ``old`` renamed ``new``
-    (``collection`` "roles" renames role names). Only the lists that changed are returned."""
-    from .paths import rename_id
-
-    out: dict[str, list] = {}
-    scenarios = data.get("scenarios") if isinstance(data, dict) else None
-    if isinstance(scenarios, list):
-        new_sc, changed = [], False
-        for sc in scenarios:
-            sc2 = copy.deepcopy(sc)
-            for ov in sc2.get("overrides") or [] if isinstance(sc2, dict) else []:
-                if isinstance(ov, dict) and isinstance(ov.get("path"), str):
-                    renamed = rename_id(ov["path"], collection, old, new, team=team)
-                    changed |= renamed != ov["path"]
-                    ov["path"] = renamed
-            new_sc.append(sc2)
-        if changed:
-            out["scenarios"] = new_sc
-    ranges = data.get("ranges") if isinstance(data, dict) else None
-    if isinstance(ranges, list):
-        new_rg, changed = [], False
-        for rg in ranges:
-            rg2 = copy.deepcopy(rg)
-            if isinstance(rg2, dict) and isinstance(rg2.get("path"), str):
-                renamed = rename_id(rg2["path"], collection, old, new, team=team)
-                changed |= renamed != rg2["path"]
-                rg2["path"] = renamed
-            new_rg.append(rg2)
-        if changed:
-            out["ranges"] = new_rg
-    return out
-
-
-def without_item(data: Any, collection: str, item_id: str) -> dict[str, list]:
-    """The ``scenarios`` and ``ranges`` lists without the overrides and ranges that name the
-    item ``item_id`` of ``collection`` (for deleting it). Only the lists that changed."""
-    from .paths import names_item
-
+def _rewrite_paths(data: Any, rewrite: Any) -> dict[str, list]:
+    """The ``scenarios`` and ``ranges`` lists with each path replaced by ``rewrite(path)``
+    (None drops that override or range). Only the lists that changed are returned."""
     out: dict[str, list] = {}
     scenarios = data.get("scenarios") if isinstance(data, dict) else None
     if isinstance(scenarios, list):
@@ -166,21 +129,52 @@ def without_item(data: Any, collection: str, item_id: str) -> dict[str, list]:
         for sc in scenarios:
             sc2 = copy.deepcopy(sc)
             if isinstance(sc2, dict) and isinstance(sc2.get("overrides"), list):
-                kept = [ov for ov in sc2["overrides"]
-                        if not (isinstance(ov, dict) and names_item(ov.get("path"), collection,
-                                                                    item_id))]
-                changed |= len(kept) != len(sc2["overrides"])
+                kept = []
+                for ov in sc2["overrides"]:
+                    path = ov.get("path") if isinstance(ov, dict) else None
+                    new = rewrite(path) if isinstance(path, str) else path
+                    changed |= new != path
+                    if new is not None or not isinstance(path, str):
+                        if isinstance(ov, dict) and new is not None:
+                            ov["path"] = new
+                        kept.append(ov)
                 sc2["overrides"] = kept
             new_sc.append(sc2)
         if changed:
             out["scenarios"] = new_sc
     ranges = data.get("ranges") if isinstance(data, dict) else None
     if isinstance(ranges, list):
-        kept = [copy.deepcopy(rg) for rg in ranges
-                if not (isinstance(rg, dict) and names_item(rg.get("path"), collection, item_id))]
-        if len(kept) != len(ranges):
-            out["ranges"] = kept
+        new_rg, changed = [], False
+        for rg in ranges:
+            path = rg.get("path") if isinstance(rg, dict) else None
+            new = rewrite(path) if isinstance(path, str) else path
+            changed |= new != path
+            if new is None and isinstance(path, str):
+                continue
+            rg2 = copy.deepcopy(rg)
+            if isinstance(rg2, dict) and new is not None:
+                rg2["path"] = new
+            new_rg.append(rg2)
+        if changed:
+            out["ranges"] = new_rg
     return out
+
+
+def rename_in_paths(data: Any, collection: str, old: str, new: str, *,
+                    team: str | None = None) -> dict[str, list]:
+    """The ``scenarios`` and ``ranges`` lists with every path naming ``old`` renamed ``new``
+    (``collection`` "roles" renames role names of ``team``). Only the lists that changed."""
+    from .paths import rename_id
+
+    return _rewrite_paths(data, lambda p: rename_id(p, collection, old, new, team=team))
+
+
+def without_item(data: Any, collection: str, item_id: str) -> dict[str, list]:
+    """The ``scenarios`` and ``ranges`` lists without the overrides and ranges that name the
+    item ``item_id`` of ``collection`` (for deleting it). Only the lists that changed."""
+    from .paths import names_item
+
+    return _rewrite_paths(data, lambda p: None if names_item(p, collection, item_id) else p)
 
 
 def set_range(ranges: list, path: str, spec: dict) -> list:

@@ -98,3 +98,14 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
+
+
+def offer_open(parent: QWidget | None, path: Path) -> None:
+    """After an export: offer to open the file or its folder, and do it."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    choice = ask_open_export(parent, path)
+    if choice:
+        target = path if choice == "file" else path.parent
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))

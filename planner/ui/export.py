@@ -6,8 +6,7 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from . import dialogs
@@ -133,11 +132,7 @@ class ExportController(QObject):
     def _finished(self, path: Path) -> None:
         self._close_dialog()
         self.message.emit(f"Exported {path.name}")
-        choice = dialogs.ask_open_export(self.window, path)
-        if choice == "file":
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        elif choice == "folder":
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+        dialogs.offer_open(self.window, path)
 
     def _failed(self, message: str) -> None:
         self._close_dialog()

@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from .. import dialogs
@@ -65,13 +64,8 @@ class BriefController(QObject):
         self._close()
         self.message.emit(f"Wrote the brief {path.name} ({pages} page{'s' if pages != 1 else ''})")
         self.finished.emit(path)
-        if not self._ask_open:
-            return
-        choice = dialogs.ask_open_export(self.window, path)
-        if choice == "file":
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        elif choice == "folder":
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+        if self._ask_open:
+            dialogs.offer_open(self.window, path)
 
     def _failed(self, exc: BaseException) -> None:
         self._close()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from planner import formatting as fmt
 
 from ..dashboard.theme import theme_for
-from ..widgets.common import heading, hint
+from ..widgets.common import heading, hint, scrolled
 from ..workers import ThreadRunner, _Runner
 from .charts import Lines, ScenarioChart, series_style
 
@@ -140,13 +139,7 @@ class ComparePage(QWidget):
         for chart in (self.headcount_chart, self.cash_chart, self.compute_chart):
             chart.setMinimumHeight(230)
         v.addLayout(grid, 1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scrolled(self, body)
 
         doc.changed.connect(self._plan_changed)
         doc.problemsChanged.connect(self._plan_changed)

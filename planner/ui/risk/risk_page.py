@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
 from planner import formatting as fmt
 
 from ..dashboard.theme import theme_for
-from ..widgets.common import heading, hint
+from ..widgets.common import heading, hint, scrolled
 from ..workers import ThreadRunner, _Runner
 from .charts import Fan, FanChart, Tornado, TornadoChart
 
@@ -210,13 +209,7 @@ class RiskPage(QWidget):
         v.addWidget(heading("Break-even", self, size=1.05))
         v.addWidget(self.break_even)
         v.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scrolled(self, body)
 
         doc.changed.connect(self._plan_changed)
         doc.problemsChanged.connect(self._plan_changed)

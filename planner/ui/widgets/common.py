@@ -122,3 +122,16 @@ def fit_to_screen(window: QWidget, width: int, height: int, *, share: float = 0.
     x = max(avail.left(), min(centre.x() - w // 2, avail.left() + avail.width() - w - 8))
     y = max(avail.top(), min(centre.y() - h // 2, avail.top() + avail.height() - h - 40))
     window.move(x, y)
+
+
+def scrolled(page: QWidget, body: QWidget) -> None:
+    """Lay ``body`` out as the whole of ``page``, scrolling when the window is short."""
+    from PySide6.QtWidgets import QScrollArea
+
+    scroll = QScrollArea(page)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(body)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)
