@@ -31,7 +31,9 @@ def big_plan_data(teams: int = 10_000, workflows: int = 50_000, months: int = 36
     for i in range(workflows):
         wf: dict[str, Any] = {
             "id": f"w{i}", "team": f"t{leaf_start + i % (teams - leaf_start)}", "name": f"Workflow {i}",
-            "volume_per_month": rng.randint(10, 5000), "minutes_per_unit": rng.randint(2, 240),
+            # a team's workflows take about a fifth of its people's hours (a plan that asked for
+            # more than the team has would hire for the whole workload as it grows)
+            "volume_per_month": rng.randint(10, 300), "minutes_per_unit": rng.randint(2, 90),
             "ai": {"time_saved": round(rng.uniform(0.05, 0.6), 3), "adoption": round(rng.uniform(0.1, 0.9), 3),
                    "review_overhead": round(rng.uniform(0, 0.1), 3), "ramp_months": rng.randint(0, 12),
                    "ramp": rng.choice(["linear", "s-curve"])},
