@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -80,3 +81,36 @@ def test_editing_a_stress_value_is_one_undo_step_and_refuses_nonsense(qtbot, doc
     edit.editingFinished.emit()
     assert said and "must be" in said[-1]
     assert "stress" not in doc.data or "time_saved_scale" not in doc.data.get("stress", {})
+
+
+def test_the_ranges_list_edits_and_removes_ranges_with_undo(qtbot, doc):
+    from planner.ui.risk.ranges_list import RangesList
+    from planner.ui.risk.range_dialog import RangeDialog
+
+    before = json.dumps(doc.data)
+    ranges = RangesList(doc)
+    qtbot.addWidget(ranges)
+    assert ranges.table.rowCount() == len(doc.data["ranges"])
+    assert ranges.table.item(0, 0).text() == "adoption (every workflow)"
+    assert ranges.table.item(0, 1).text() == "-50% of its value"
+    row = next(i for i, r in enumerate(doc.data["ranges"]) if r["path"].startswith("settings.price"))
+    ranges.table.selectRow(row)
+    assert ranges.selected_path() == "settings.price_decline_per_year"
+    field = __import__("planner.ui.risk.ranges_list", fromlist=["_field"])._field(
+        "settings.price_decline_per_year")
+    dialog = RangeDialog(doc, "settings.price_decline_per_year", field, 0.4)
+    dialog.low.setText("-20%")
+    dialog.high.setText("60%")
+    dialog._accept()
+    rg = next(r for r in doc.data["ranges"] if r["path"] == "settings.price_decline_per_year")
+    assert (rg["low"], rg["high"]) == (-0.2, 0.6)
+    dialog = RangeDialog(doc, "settings.price_decline_per_year", field, 0.4)
+    dialog.low.setText("50%")                       # above the plan's 40%: refused in place
+    dialog._accept()
+    assert "must lie between" in dialog.error.text()
+    ranges.table.selectRow(row)
+    ranges.remove()
+    assert not any(r["path"] == "settings.price_decline_per_year" for r in doc.data["ranges"])
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert json.dumps(doc.data) == before

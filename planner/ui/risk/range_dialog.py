@@ -34,20 +34,33 @@ def _share(text: str) -> float:
     return v / 100.0
 
 
-class RangeDialog(QDialog):
-    """Ask for a range of the value at ``path`` (a field of the plan registry)."""
+def cell_value(doc: Any, path: tuple, field: Any) -> Any:
+    """The value in force at a cell (its default or the value it follows when empty)."""
+    value = doc.get(path)
+    if value is MISSING or value is None:
+        fallback = field.fallback(doc) if hasattr(field, "fallback") else MISSING
+        value = fallback if fallback is not MISSING else None
+    return value
 
-    def __init__(self, doc: Any, path: tuple, field: Any, parent: QWidget | None = None) -> None:
+
+def existing_range(doc: Any, target: str) -> dict:
+    for rg in doc.base_get(("ranges",), []) or []:
+        if isinstance(rg, dict) and rg.get("path") == target:
+            return rg
+    return {}
+
+
+class RangeDialog(QDialog):
+    """Ask for the range of ``target`` (an id path); ``value`` is the plan's value there (None
+    for a path over several items: each item's own value is then its mode)."""
+
+    def __init__(self, doc: Any, target: str, field: Any, value: Any,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.doc, self.path, self.field = doc, tuple(path), field
-        self.target = doc.path_text(path)
+        self.doc, self.target, self.field = doc, target, field
         self.setWindowTitle(f"Range of {field.header.lower()}")
-        value = doc.get(path)
-        if value is MISSING or value is None:
-            fallback = field.fallback(doc) if hasattr(field, "fallback") else MISSING
-            value = fallback if fallback is not MISSING else None
         self.value = value
-        existing = doc.range_at(path) or {}
+        existing = existing_range(doc, target)
         self.absolute = QRadioButton("Between two values", self)
         self.relative = QRadioButton("A share below and above today's value", self)
         group = QButtonGroup(self)
@@ -69,11 +82,15 @@ class RangeDialog(QDialog):
             self.relative.setChecked(True)
             self.minus.setText("-30%")
             self.plus.setText("+20%")
-        shown = field.display(value, doc) if value is not None else "empty"
+        if value is not None:
+            lead = (f"<b>{field.header}</b> is {field.display(value, doc)} in the plan: the most "
+                    "likely value.")
+        else:
+            lead = (f"<b>{field.header}</b> of every item this range covers: each item's own "
+                    "value is its most likely value.")
         intro = QLabel(
-            f"<b>{field.header}</b> is {shown} in the plan: the most likely value. The Risk page "
-            "draws it between a low and a high end (a triangle peaking at the plan's value) and "
-            "shows how much each range moves the NPV.", self)
+            f"{lead} The Risk page draws it between a low and a high end (a triangle peaking at "
+            "the plan's value) and shows how much each range moves the NPV.", self)
         intro.setWordWrap(True)
         where = QLabel(f"Path: <code>{self.target}</code>", self)
         self.error = QLabel(self)
@@ -129,26 +146,35 @@ class RangeDialog(QDialog):
         except ValueError as exc:
             self.error.setText(str(exc))
             return
-        set_range(self.doc, self.path, entry, self.field)
+        write_range(self.doc, self.target, entry, self.field)
         self.accept()
 
 
-def set_range(doc: Any, path: tuple, entry: dict, field: Any) -> None:
+def write_range(doc: Any, target: str, entry: dict, field: Any) -> None:
+    """Set the range of ``target`` (replacing one of the same path): one undo step."""
     from planner.plan import layers
 
-    target = doc.path_text(path)
     ranges = doc.base_get(("ranges",), [])
     ranges = ranges if isinstance(ranges, list) else []
     doc.set(("ranges",), layers.set_range(ranges, target, entry),
             f"Set the range of {field.header.lower()}")
 
 
-def remove_range(doc: Any, path: tuple, field: Any) -> bool:
+def set_range(doc: Any, path: tuple, entry: dict, field: Any) -> None:
+    """Set the range of the value at a cell's ``path``."""
+    write_range(doc, doc.path_text(path), entry, field)
+
+
+def drop_range(doc: Any, target: str, field: Any) -> bool:
+    """Remove the range of ``target``: one undo step."""
     from planner.plan import layers
 
-    rg = doc.range_at(path)
-    if rg is None:
-        return False
     ranges = doc.base_get(("ranges",), [])
-    return doc.set(("ranges",), layers.drop_range(ranges, rg.get("path")),
+    return doc.set(("ranges",), layers.drop_range(ranges, target),
                    f"Remove the range of {field.header.lower()}")
+
+
+def remove_range(doc: Any, path: tuple, field: Any) -> bool:
+    """Remove the range that varies the value at a cell's ``path``."""
+    rg = doc.range_at(path)
+    return rg is not None and drop_range(doc, rg.get("path"), field)

@@ -190,6 +190,14 @@ class RiskPage(QWidget):
         v.addWidget(self.lead)
         v.addLayout(controls)
         v.addWidget(self.status)
+        from .ranges_list import RangesList
+
+        self.ranges_list = RangesList(doc, self)
+        self.ranges_list.message.connect(self.message)
+        v.addWidget(heading("Uncertain inputs (ranges)", self, size=1.05))
+        v.addWidget(hint("Right-click a value on any page and choose Set range... to add one.",
+                         self))
+        v.addWidget(self.ranges_list)
         v.addWidget(heading("Monte Carlo", self, size=1.05))
         v.addWidget(self.probability)
         v.addWidget(self.percentiles)

@@ -453,9 +453,9 @@ class PlanTable(QTableView):
                 menu.addAction(a)
 
     def _range_dialog(self, doc: Any, path: tuple, field: Any) -> None:
-        from ..risk.range_dialog import RangeDialog
+        from ..risk.range_dialog import RangeDialog, cell_value
 
-        dialog = RangeDialog(doc, path, field, self)
+        dialog = RangeDialog(doc, doc.path_text(path), field, cell_value(doc, path, field), self)
         if dialog.exec():
             self.message.emit("Range set: the Risk page draws this value from it (Ctrl+Z to undo)")
 
