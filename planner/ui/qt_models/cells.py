@@ -66,6 +66,8 @@ class OneCallPerCell:
             value = data(index, slot.role())
             if value is not None:
                 slot.setData(value)
+            else:   # the view reuses its slots from cell to cell: clear the last cell's
+                slot.clearData()
 
 
 DISPLAY, EDIT, TOOLTIP = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole),

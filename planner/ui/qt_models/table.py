@@ -124,6 +124,8 @@ class ListTableModel(OneCallPerCell, QAbstractTableModel):
         for slot, value in zip(slots, values, strict=True):
             if value is not None:
                 slot.setData(value)
+            else:   # the view reuses its slots from cell to cell: clear the last cell's
+                slot.clearData()
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
