@@ -182,7 +182,7 @@ def suggest_volume(data: Any, template: Entry, team_id: str | None,
     unit = template.get("unit", "unit")
     names = function_names or {}
     team = _team(data, team_id)
-    one = f"{hint:,.0f} {unit} a month: one person's month in the catalog"
+    one = f"{hint:,.0f} a month ({unit}): one person's month in the catalog"
     if team is None:
         return VolumeHint(hint, one)
     manage = template.get("function") == "management"
@@ -197,7 +197,7 @@ def suggest_volume(data: Any, template: Entry, team_id: str | None,
     if people <= 0:
         return VolumeHint(hint, f"{one}; the team has no {who}")
     volume = hint * people
-    return VolumeHint(volume, f"{hint:,.0f} {unit} a month per person x {people:,.0f} {who}")
+    return VolumeHint(volume, f"{hint:,.0f} a month per person x {people:,.0f} {who}")
 
 
 def team_hours_share(data: Any, template: Entry, team_id: str | None, volume: float) -> str:
