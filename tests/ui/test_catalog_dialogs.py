@@ -134,6 +134,8 @@ def test_the_menus_hold_the_catalog_commands(window):
              for a in window.menuBar().actions() if a.menu() is not None}
     assert {"Add workflow from template...", "Add model from catalog...",
             "Add GPU from catalog..."} <= set(menus["Edit"])
+    file = menus["File"]
+    assert file.index("Import Prices...") == file.index("Import Roster...") + 1
 
 
 def test_a_new_plans_compute_page_starts_from_the_catalog(make_window):

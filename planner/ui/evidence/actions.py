@@ -6,11 +6,12 @@ Each opens its dialog, then makes the edit as one undo step and shows the new ro
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
 from .. import dialogs
 from .adding import (
@@ -18,7 +19,10 @@ from .adding import (
     TemplateChoice,
     add_from_catalog,
     add_workflow_from_template,
+    apply_prices,
 )
+
+PRICE_FILTER = "LiteLLM price files (*.json);;All files (*)"
 
 
 class CatalogActions(QObject):
@@ -37,6 +41,8 @@ class CatalogActions(QObject):
                                   "prices or measured speed and their sources")
         self.gpu = self._action("Add &GPU from catalog...", lambda: self.add_from_catalog("gpu"),
                                 "Add a GPU from the catalog, rented or bought, with its sources")
+        self.prices = self._action("Import &Prices...", lambda: self.import_prices(),
+                                   "Update the API models' prices from a LiteLLM price file")
 
     def _action(self, text: str, slot, tip: str) -> QAction:
         a = QAction(text, self.window)
@@ -49,6 +55,11 @@ class CatalogActions(QObject):
     def run_dialog(self, dialog: QDialog) -> bool:
         """Show ``dialog`` modally; True when the user accepted it."""
         return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def ask_price_file(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Import prices from a LiteLLM price file",
+                                              str(self.window.default_dir()), PRICE_FILTER)
+        return path
 
     # ----- workflows ----------------------------------------------------------------------------
     def add_workflow(self) -> None:
@@ -108,6 +119,44 @@ class CatalogActions(QObject):
                                  "source. Ctrl+Z undoes it.", 10000)
         return ident
 
+    # ----- prices --------------------------------------------------------------------------------
+    def import_prices(self, path: str | Path | None = None) -> None:
+        """Read the file on a worker (the real one is 1.5 MB), then show what would change."""
+        from ...io.pricebook import read_price_file
+
+        path = path or self.ask_price_file()
+        if not path:
+            return
+        self.window.show_message(f"Reading {Path(path).name}...", 0)
+        self.task = self.window.recomputer.runner.submit(
+            read_price_file, str(path), on_done=self._prices_read, on_error=self._prices_failed)
+
+    def _prices_failed(self, exc: BaseException) -> None:
+        self.task = None
+        self.window.show_message("")
+        dialogs.warn(self.window, "Cannot import prices", str(exc) or type(exc).__name__)
+
+    def _prices_read(self, prices: Any) -> None:
+        from ...io.pricebook import compare
+        from .prices_dialog import PricesDialog
+
+        self.task = None
+        self.window.show_message("")
+        report = compare(self.doc.data, prices)
+        if not (report.matched or report.refused or report.unmatched):
+            dialogs.inform(self.window, "Import prices", "The plan has no API models to price: "
+                           "add one (Compute > Add model from catalog), then import again.")
+            return
+        dialog = PricesDialog(report, self.window)
+        try:
+            if not self.run_dialog(dialog) or not dialog.changes():
+                return
+        finally:
+            dialog.deleteLater()
+        changed = apply_prices(self.doc, report)
+        self.window.show_message(f"New prices for {', '.join(changed)} from {report.file}. "
+                                 "Ctrl+Z undoes it.", 12000)
+
 
 def _menu(window: Any, title: str) -> QMenu | None:
     for a in window.menuBar().actions():
@@ -117,7 +166,7 @@ def _menu(window: Any, title: str) -> QMenu | None:
 
 
 def install_catalog_actions(window: Any) -> CatalogActions:
-    """Put the catalog's commands in the Edit menu and on the Workflows and Compute
+    """Put the catalog's commands in the Edit and File menus and on the Workflows and Compute
     pages; returns them (``window.catalog_actions``)."""
     actions = CatalogActions(window)
     edit = _menu(window, "Edit")
@@ -125,6 +174,15 @@ def install_catalog_actions(window: Any) -> CatalogActions:
         edit.addSeparator()
         for a in (actions.template, actions.model, actions.gpu):
             edit.addAction(a)
+    file = _menu(window, "File")
+    if file is not None:
+        roster = getattr(window, "a_roster", None)
+        items = file.actions()
+        after = items.index(roster) + 1 if roster in items else len(items)
+        if after < len(items):
+            file.insertAction(items[after], actions.prices)
+        else:
+            file.addAction(actions.prices)
     window.workflows_page.add_catalog_action(actions.template)
     window.compute_page.set_catalog_actions(actions.model, actions.gpu)
     window.catalog_actions = actions
