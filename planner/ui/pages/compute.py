@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -121,7 +122,17 @@ class ComputePage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setStretchFactor(2, 2)
-        v.addWidget(split)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(split, "Models and GPUs")
+        self.hosting: QWidget | None = None     # built when its tab is first shown
+        self.hosting_tab = QWidget(self)
+        QVBoxLayout(self.hosting_tab).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.hosting_tab, "API or self-host?")
+        self.tabs.setTabToolTip(1, "What the plan's tokens would cost by API and on your own "
+                                   "GPUs, and from which volume self-hosting pays")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        v.addWidget(self.tabs)
         doc.changed.connect(self._changed)
         self._fit_fleets = True
         self.fleets_model.modelReset.connect(self._fleets_shown)
@@ -163,6 +174,17 @@ class ComputePage(QWidget):
             section.add_action_button(action, "From catalog...")
             section.empty.add_action(action, f"Add a {what} from the catalog", first=True)
 
+    def _tab_changed(self, index: int) -> None:
+        if index == 1 and self.hosting is None:
+            from ..evidence.hosting_view import HostingView
+
+            self.hosting = HostingView(self.doc, self.hosting_tab)
+            self.hosting_tab.layout().addWidget(self.hosting)
+            self.hosting.show()             # now, not on the next pass of the event loop
+
+    def show_hosting(self) -> None:
+        self.tabs.setCurrentIndex(1)
+
     def fit(self) -> None:
         self.models.fit_columns()
         self.gpus.fit_columns()
@@ -170,6 +192,7 @@ class ComputePage(QWidget):
     def show_path(self, loc: tuple) -> None:
         if len(loc) < 2 or not isinstance(loc[1], int):
             return
+        self.tabs.setCurrentIndex(0)
         table, model = (self.models, self.models_model) if loc[0] == "models" else (self.gpus, self.gpus_model)
         table.select_source_row(loc[1], model.column_of(loc[2:]) if len(loc) > 2 else 0)
         table.setFocus()
