@@ -9,7 +9,7 @@ from app_helpers import make_window, plain, window  # noqa: F401 - fixtures
 from PySide6.QtCore import Qt
 
 from planner.ui.doc import catalog as editor
-from planner.ui.qt_models.cells import note_html
+from planner.ui.qt_models.cells import note_html, with_note
 
 TIP = Qt.ItemDataRole.ToolTipRole
 
@@ -32,6 +32,14 @@ def test_the_source_is_bold_and_the_rest_follows():
     assert note_html("Our own estimate\nfrom the 2025 time study") == \
         "<b>Our own estimate</b><br>from the 2025 time study"
     assert note_html("a <b> & c") == "<b>a &lt;b&gt; &amp; c</b>"
+
+
+def test_a_long_note_gets_a_wider_tooltip():
+    long = "Brynjolfsson, Li, Raymond (QJE 2025): " + "5,172 support agents, +15% per hour. " * 5
+    tip = with_note("Share of a unit's time AI saves.", long)
+    assert tip.startswith("<table width='460'><tr><td><p><b>Brynjolfsson, Li, Raymond (QJE 2025):</b>")
+    assert plain(tip).endswith("Share of a unit's time AI saves.")
+    assert with_note("x", "short note").startswith("<p><b>short note</b>")
 
 
 def test_rows_without_a_note_keep_their_plain_tooltip(window):

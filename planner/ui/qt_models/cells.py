@@ -179,8 +179,11 @@ def with_note(tip: str | None, note: str) -> str:
     own = html.escape(tip or "", quote=False).replace("\n", "<br>")
     note_part = f"<p>{note_html(note)}</p>"
     if own and tip and tip.startswith(("Problem: ", "Warning: ")):
-        return f"<p>{own}</p>{note_part}"
-    return note_part + (f"<p>{own}</p>" if own else "")
+        body = f"<p>{own}</p>{note_part}"
+    else:
+        body = note_part + (f"<p>{own}</p>" if own else "")
+    # a long note reads better a little wider than Qt's own choice for rich tooltips
+    return body if len(note) < 160 else f"<table width='460'><tr><td>{body}</td></tr></table>"
 
 
 def write_field(doc: Any, item_path: tuple, field: Field, value: Any) -> None:
