@@ -44,9 +44,19 @@ def _tree(parent: QWidget, headers: list[str]) -> QTreeWidget:
     tree.setRootIsDecorated(False)
     tree.setHeaderLabels(headers)
     tree.setAlternatingRowColors(True)
-    tree.setWordWrap(True)
-    tree.setUniformRowHeights(False)
+    tree.setUniformRowHeights(False)        # a row is as tall as its wrapped notes
     return tree
+
+
+def wrapped(lines: list[str] | tuple[str, ...], width: int = 80) -> str:
+    """Notes or a reason, one per line and wrapped: a tree cuts long text off instead (its
+    rows do not wrap on their own)."""
+    import textwrap
+
+    if len(lines) > 1:                      # several notes: a bullet each
+        return "\n".join(textwrap.fill(x, width, initial_indent="• ", subsequent_indent="  ")
+                         for x in lines)
+    return "\n".join(textwrap.fill(x, width) for x in lines) or "–"
 
 
 def summary(report: PriceReport) -> str:
@@ -74,7 +84,7 @@ class PricesDialog(QDialog):
             row = [m.model, m.key, HOW.get(m.how, m.how), change_text(m.old.input, m.new.input),
                    change_text(m.old.output, m.new.output),
                    change_text(m.old.cached, m.new.cached, kept=cached_kept),
-                   "; ".join(m.notes) or "–"]
+                   wrapped(m.notes, 64)]
             item = QTreeWidgetItem(self.matched, row)
             item.setToolTip(6, "\n".join(m.notes))
             for col, (old, new) in ((3, (m.old.input, m.new.input)), (4, (m.old.output, m.new.output)),
@@ -83,10 +93,11 @@ class PricesDialog(QDialog):
                     item.setForeground(col, up if new > old else down)
         self.refused = _tree(self, ["Model", "Price-file key", "Why it was refused"])
         for r in report.refused:
-            QTreeWidgetItem(self.refused, [r.model, r.key, r.reason]).setToolTip(2, r.reason)
+            reason = r.reason.removeprefix(f"{r.key}: ")        # the key has its own column
+            QTreeWidgetItem(self.refused, [r.model, r.key, wrapped([reason])]).setToolTip(2, r.reason)
         self.unmatched = _tree(self, ["Model", "Why"])
         for u in report.unmatched:
-            QTreeWidgetItem(self.unmatched, [u.model, u.reason]).setToolTip(1, u.reason)
+            QTreeWidgetItem(self.unmatched, [u.model, wrapped([u.reason], 110)]).setToolTip(1, u.reason)
         for tree in (self.matched, self.refused, self.unmatched):
             for c in range(tree.columnCount() - 1):
                 tree.resizeColumnToContents(c)
@@ -99,10 +110,13 @@ class PricesDialog(QDialog):
                          "batch prices and long-context prices are listed in the notes and not "
                          "applied: how much of your traffic is cached or batched is a planning "
                          "choice (the workflows' cached share).", self))
-        for title, tree, empty, stretch in (
-                ("New prices", self.matched, "No API model of the plan is in this file.", 3),
-                ("Refused (prices kept)", self.refused, "", 1),
-                ("Not in the file (left alone)", self.unmatched, "", 1)):
+        for title, tree, empty in (
+                ("New prices", self.matched, "No API model of the plan is in this file."),
+                ("Refused (prices kept)", self.refused, ""),
+                ("Not in the file (left alone)", self.unmatched, "")):
+            # room as the lines need it: the notes of a match run to several lines
+            stretch = sum(tree.topLevelItem(i).text(tree.columnCount() - 1).count("\n") + 1
+                          for i in range(tree.topLevelItemCount()))
             if tree.topLevelItemCount() == 0 and not empty:
                 tree.hide()
                 continue
@@ -111,7 +125,7 @@ class PricesDialog(QDialog):
                 tree.hide()
                 v.addWidget(hint(empty, self))
                 continue
-            v.addWidget(tree, stretch)
+            v.addWidget(tree, max(2, stretch))
         self.buttons = QDialogButtonBox(self)
         n = self.changes()
         self.apply_button = self.buttons.addButton(
