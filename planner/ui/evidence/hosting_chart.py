@@ -161,7 +161,7 @@ class HostingChart(ChartWidget):
         lo, hi = float(ys.min()), float(ys.max())
         self.view.setYRange(lo - 0.1, hi + 0.15, padding=0)
         self.legend_label.setText(legend_html(payload.names, dark)
-                                  + "&nbsp;&nbsp; ◆&nbsp;where self-hosting becomes cheaper")
+                                  + "&nbsp;&nbsp; ◆&nbsp;where&nbsp;self-hosting&nbsp;becomes&nbsp;cheaper")
         self.legend_label.show()
         self._restyle(self.theme)
 

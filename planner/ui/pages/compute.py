@@ -95,7 +95,7 @@ class ComputePage(QWidget):
             split, "GPUs", "Cloud GPUs are rented by the hour; owned GPUs are bought and "
             "depreciated. Both draw power.", self.gpus, "Add GPU",
             EmptyState("No GPUs", "Only self-hosted models need GPUs: rent them by the hour or buy "
-                       "them. The catalog gives six with their prices, power and sources.",
+                       "them. The catalog gives common ones with their prices, power and sources.",
                        "Add a GPU by hand", self.gpus.add_row, parent=split))
         split.addWidget(self.models_section)
         split.addWidget(self.gpus_section)
