@@ -60,8 +60,9 @@ class _Tab(QWidget):
             item = QTreeWidgetItem(self.tree, row(e))
             item.setData(0, ID_ROLE, e["id"])
             item.setToolTip(0, e.get("source", ""))
-            for c in range(1, len(headers)):
-                item.setTextAlignment(c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for c, text in enumerate(row(e)):
+                if text[:1].isdigit() or text[:1] in "$–":          # numbers line up on the right
+                    item.setTextAlignment(c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for c in range(len(headers)):
             self.tree.resizeColumnToContents(c)
         self.preview = QTextBrowser(self)
