@@ -77,10 +77,13 @@ class CatalogActions(QObject):
             items = self.doc.items("workflows")
             team = items[row].get("team") if 0 <= row < len(items) and isinstance(items[row], dict) \
                 else None
-        dialog = TemplateDialog(self.doc, self.window, team=team)
+        self._ask(TemplateDialog(self.doc, self.window, team=team), self.apply_template)
+
+    def _ask(self, dialog: Any, apply: Any) -> None:
+        """Show ``dialog``; when the user accepts a choice, ``apply`` it."""
         try:
             if self.run_dialog(dialog) and dialog.choice() is not None:
-                self.apply_template(dialog.choice())
+                apply(dialog.choice())
         finally:
             dialog.deleteLater()
 
@@ -104,12 +107,7 @@ class CatalogActions(QObject):
     def add_from_catalog(self, kind: str) -> None:
         from .catalog_dialog import CatalogDialog
 
-        dialog = CatalogDialog(self.doc, self.window, show=kind)
-        try:
-            if self.run_dialog(dialog) and dialog.choice() is not None:
-                self.apply_catalog(dialog.choice())
-        finally:
-            dialog.deleteLater()
+        self._ask(CatalogDialog(self.doc, self.window, show=kind), self.apply_catalog)
 
     def apply_catalog(self, choice: CatalogChoice) -> str:
         key, ident = add_from_catalog(self.doc, choice)
