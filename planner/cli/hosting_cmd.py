@@ -14,7 +14,6 @@ from .plan_cmds import finite_or_null, load_scenario
 
 if TYPE_CHECKING:
     from ..hosting import HostingReport, WorkloadReport
-    from ..hosting.options import ApiOption, FleetOption
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -48,21 +47,6 @@ def run_hosting(args: argparse.Namespace) -> int:
     return 0
 
 
-def _shown(w: WorkloadReport) -> tuple[list[ApiOption], list[FleetOption]]:
-    """The plan's options, and of the catalog's only the cheapest API model and fleet at the
-    plan's volume (the JSON has them all)."""
-    wl = w.workload
-    apis = [a for a in w.apis if a.source == "plan"]
-    fleets = [f for f in w.fleets if f.source == "plan"]
-    more_a = [a for a in w.apis if a.source != "plan"]
-    more_f = [f for f in w.fleets if f.source != "plan"]
-    if more_a:
-        apis.append(min(more_a, key=lambda a: a.per_token(wl.mix)))
-    if more_f:
-        fleets.append(min(more_f, key=lambda f: float(f.cost(wl.tokens, wl.mix))))
-    return apis, fleets
-
-
 def _volume(x: float | None) -> str:
     return "never" if x is None else tokens(x)
 
@@ -76,7 +60,7 @@ def workload_text(w: WorkloadReport, currency: str) -> list[str]:
            f"  {tokens(wl.tokens)} tokens a month in month {wl.month} ({w.month_label}); "
            f"{tokens(w.tokens_month_1)} in month 1",
            f"  Mix: {wl.mix.describe()}", ""]
-    apis, fleets = _shown(w)
+    apis, fleets = w.shown()
     head = ["tokens/month"] + [a.label for a in apis] + [f.label for f in fleets]
     decades = [v for v in w.grid.tolist() if math.isclose(math.log10(v), round(math.log10(v)),
                                                           abs_tol=1e-9)]

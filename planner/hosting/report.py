@@ -72,6 +72,20 @@ class WorkloadReport:
     def crossover_of(self, fleet: FleetOption, api: ApiOption) -> Crossover:
         return next(x for x in self.crossovers if x.fleet == fleet.key and x.api == api.key)
 
+    def shown(self) -> tuple[list[ApiOption], list[FleetOption]]:
+        """The options worth drawing or printing: the plan's, and of the catalog's only the
+        cheapest API model and fleet at the plan's volume (the JSON has them all)."""
+        w = self.workload
+        apis = [a for a in self.apis if a.source == "plan"]
+        fleets = [f for f in self.fleets if f.source == "plan"]
+        more_a = [a for a in self.apis if a.source != "plan"]
+        more_f = [f for f in self.fleets if f.source != "plan"]
+        if more_a:
+            apis.append(min(more_a, key=lambda a: a.per_token(w.mix)))
+        if more_f:
+            fleets.append(min(more_f, key=lambda f: float(f.cost(w.tokens, w.mix))))
+        return apis, fleets
+
     def to_json(self) -> dict[str, Any]:
         w = self.workload
         options = []

@@ -58,7 +58,10 @@ def override_value(spec: F.Spec, override: dict, current: Any) -> Any:
         if current is None:
             raise ValueError(f'"{spec.key}" is empty ({spec.null_text or "none"}), so there is '
                              "nothing to scale: give a value instead")
-        return current * scale
+        # A scale computes a value, so it is clipped to the key's interval like every other
+        # computed value (MODEL.md s.6 "Clipping": adoption x 1.1 stays <= 1). A value the
+        # user typed is not clipped: an out-of-range one is a problem to fix.
+        return spec.clip(current * scale)
     value = override.get("value")
     if value is None:
         if not spec.nullable:

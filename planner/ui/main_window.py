@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from . import dialogs
 from .brief.action import BriefController
 from .doc.document import PlanDocument, new_plan_data
+from .evidence import install_catalog_actions
 from .export import ExportController
 from .icons import app_icon
 from .pages.compute import ComputePage
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status()
         self._connect()
+        install_catalog_actions(self)
         self._restore_layout()
         self._update_title()
 

@@ -103,6 +103,23 @@ def test_a_broken_override_is_reported_at_its_place_with_the_fix(risky, override
     assert all(p.startswith("scenarios[bad]") for p in problems)
 
 
+def test_a_scale_is_clipped_to_the_allowed_range_but_a_typed_value_is_not(risky):
+    """MODEL.md s.6 Clipping: "adoption x 1.1 stays <= 1"; a typed 1.4 is the author's error."""
+    risky["workflows"][0]["ai"]["adoption"] = 1.0
+    first = risky["workflows"][0]["id"]
+    risky["scenarios"] = [{"id": "fast", "name": "Fast", "overrides": [
+        {"path": "workflows[*].ai.adoption", "scale": 1.1},
+        {"path": "workflows[*].ai.time_saved", "scale": 30}]}]
+    assert [p for p in check(risky) if p.severity == "error"] == []
+    fast = S.resolved(risky, "fast")
+    assert fast["workflows"][0]["ai"]["adoption"] == 1.0
+    assert [wf["ai"]["time_saved"] for wf in fast["workflows"] if "ai" in wf][0] == 1.0
+    with_typed = copy.deepcopy(risky)
+    with_typed["scenarios"][0]["overrides"] = [
+        {"path": f"workflows[{first}].ai.adoption", "value": 1.1}]
+    assert any("must be <= 1" in str(p) for p in check(with_typed))
+
+
 def test_scenario_ids_are_unique_and_not_baseline(risky):
     risky["scenarios"].append({"id": "bear", "name": "Again", "overrides": []})
     risky["scenarios"].append({"id": "baseline", "name": "Base", "overrides": []})

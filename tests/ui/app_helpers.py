@@ -40,3 +40,13 @@ def window(make_window, northwind_path):
 
 def dumps(data) -> str:
     return json.dumps(data, sort_keys=False, ensure_ascii=False)
+
+
+def plain(tip: str | None) -> str:
+    """A tooltip as the text a user reads: a rich-text one (a row with a note) without its
+    tags, one paragraph or line break per line."""
+    import html
+    import re
+
+    text = re.sub(r"<br>|</p>", "\n", tip or "")
+    return html.unescape(re.sub(r"<[^>]+>", "", text)).strip()

@@ -8,7 +8,7 @@ import copy
 
 import numpy as np
 import pytest
-from app_helpers import dumps, make_window, window  # noqa: F401 - fixtures
+from app_helpers import dumps, make_window, plain, window  # noqa: F401 - fixtures
 from PySide6.QtCore import Qt
 
 from planner.engine import compute
@@ -144,16 +144,18 @@ def test_new_inputs_show_their_unit_meaning_and_range_on_hover(window):
     m = w.compute_page.models_model
     col = m.column_of(("throughput_gain_per_year",))
     row = next(r for r in range(m.rowCount()) if w.doc.data["models"][r]["hosting"] == "self")
-    tip = m.index(row, col).data(Qt.ItemDataRole.ToolTipRole)
+    tip = plain(m.index(row, col).data(Qt.ItemDataRole.ToolTipRole))
     assert "tokens/s per GPU improve" in tip and "Allowed: > -100% and <= 1000%." in tip
     assert "Default: the plan's serving speed gain" in tip
     assert "a bare number up to 1 is a share" in tip
     g = w.compute_page.gpus_model
-    tip = g.index(1, g.column_of(("overhead_per_gpu_month",))).data(Qt.ItemDataRole.ToolTipRole)
+    tip = plain(g.index(1, g.column_of(("overhead_per_gpu_month",))).data(Qt.ItemDataRole.ToolTipRole))
     assert "Unit: per GPU / month (plan currency)." in tip and "Source: colocation" in tip
     api_row = 0
     assert m.index(api_row, col).data() == "–"            # N/A for an API model
-    assert m.index(api_row, col).data(Qt.ItemDataRole.ToolTipRole) == "Only for self-hosted models."
+    # the row's note (where its figures come from) first, then why the cell is empty
+    assert plain(m.index(api_row, col).data(Qt.ItemDataRole.ToolTipRole)).split("\n") == \
+        [w.doc.data["models"][api_row]["note"], "Only for self-hosted models."]
 
 
 def test_a_model_price_decline_edit_and_undo(window):

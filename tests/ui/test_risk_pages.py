@@ -84,8 +84,8 @@ def test_editing_a_stress_value_is_one_undo_step_and_refuses_nonsense(qtbot, doc
 
 
 def test_the_ranges_list_edits_and_removes_ranges_with_undo(qtbot, doc):
-    from planner.ui.risk.ranges_list import RangesList
     from planner.ui.risk.range_dialog import RangeDialog
+    from planner.ui.risk.ranges_list import RangesList
 
     before = json.dumps(doc.data)
     ranges = RangesList(doc)

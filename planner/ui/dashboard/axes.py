@@ -12,14 +12,18 @@ from planner import formatting as fmt
 from .kpis import nice_month
 
 
+def round_suffix(text: str) -> str:
+    """``1.0M`` -> ``1M``, ``$2.0k`` -> ``$2k``: axis ticks say round numbers roundly."""
+    for suffix in ("B", "M", "k"):
+        text = text.replace(f".0{suffix}", suffix)
+    return text
+
+
 def short_money(value: float, currency: str) -> str:
     """``$1.5M``, ``$200k``, ``$1M`` (no ``.0``), ``-$30k``: for axis ticks."""
     if abs(value) < 0.5:           # float noise around zero is not "-$0"
         value = 0.0
-    text = fmt.money(value, currency, short=True)
-    for suffix in ("B", "M", "k"):
-        text = text.replace(f".0{suffix}", suffix)
-    return text
+    return round_suffix(fmt.money(value, currency, short=True))
 
 
 class MonthAxis(pg.AxisItem):

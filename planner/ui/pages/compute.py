@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -16,26 +19,45 @@ from PySide6.QtWidgets import (
 from ..doc import catalog
 from ..doc.document import PlanDocument
 from ..qt_models.table import ListTableModel
-from ..widgets.common import heading, hint
+from ..widgets.common import EmptyState, heading, hint
 from ..widgets.table import PlanTable
 from .fleets import FleetTableModel
 
 
-def _section(parent: QWidget, title: str, text: str, table: PlanTable, button: str) -> QWidget:
-    box = QWidget(parent)
-    v = QVBoxLayout(box)
-    v.setContentsMargins(0, 4, 0, 4)
-    top = QHBoxLayout()
-    top.addWidget(heading(title, box))
-    top.addStretch(1)
-    add = QPushButton(button, box)
-    add.setToolTip(f"{button} (Insert in the table)")
-    add.clicked.connect(table.add_row)
-    top.addWidget(add)
-    v.addLayout(top)
-    v.addWidget(hint(text, box))
-    v.addWidget(table, 1)
-    return box
+class _Section(QWidget):
+    """A heading with its add buttons, a hint, and the table, or (while the table is empty)
+    an empty state that teaches where to start."""
+
+    def __init__(self, parent: QWidget, title: str, text: str, table: PlanTable, button: str,
+                 empty: EmptyState) -> None:
+        super().__init__(parent)
+        self.table = table
+        v = QVBoxLayout(self)
+        v.setContentsMargins(0, 4, 0, 4)
+        self.top = QHBoxLayout()
+        self.top.addWidget(heading(title, self))
+        self.top.addStretch(1)
+        add = QPushButton(button, self)
+        add.setToolTip(f"{button} (Insert in the table)")
+        add.clicked.connect(table.add_row)
+        self.top.addWidget(add)
+        v.addLayout(self.top)
+        v.addWidget(hint(text, self))
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(table)
+        self.empty = empty
+        self.stack.addWidget(empty)
+        v.addWidget(self.stack, 1)
+
+    def add_action_button(self, action: QAction, text: str) -> None:
+        """A button before the section's "Add" button (e.g. "From catalog...")."""
+        button = QPushButton(text, self)
+        button.setToolTip(action.toolTip())
+        button.clicked.connect(lambda _=False: action.trigger())
+        self.top.insertWidget(self.top.count() - 1, button)
+
+    def show_empty(self, empty: bool) -> None:
+        self.stack.setCurrentWidget(self.empty if empty else self.table)
 
 
 class ComputePage(QWidget):
@@ -61,12 +83,22 @@ class ComputePage(QWidget):
         v.setContentsMargins(12, 10, 12, 6)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setChildrenCollapsible(False)
-        split.addWidget(_section(split, "Models", "API models are priced per million tokens; "
-                                 "self-hosted models run on a GPU type below and are sized from the "
-                                 "tokens of their workflows. Greyed cells do not apply to a row's kind.",
-                                 self.models, "Add model"))
-        split.addWidget(_section(split, "GPUs", "Cloud GPUs are rented by the hour; owned GPUs are "
-                                 "bought and depreciated. Both draw power.", self.gpus, "Add GPU"))
+        self.models_section = _Section(
+            split, "Models", "API models are priced per million tokens; self-hosted models run on "
+            "a GPU type below and are sized from the tokens of their workflows. Greyed cells do not "
+            "apply to a row's kind.", self.models, "Add model",
+            EmptyState("No models yet", "A model prices the tokens your workflows use: an API model "
+                       "per million tokens, or a self-hosted model on GPUs. Start from the catalog: "
+                       "its prices and serving speeds carry their sources.",
+                       "Add a model by hand", self.models.add_row, parent=split))
+        self.gpus_section = _Section(
+            split, "GPUs", "Cloud GPUs are rented by the hour; owned GPUs are bought and "
+            "depreciated. Both draw power.", self.gpus, "Add GPU",
+            EmptyState("No GPUs", "Only self-hosted models need GPUs: rent them by the hour or buy "
+                       "them. The catalog gives common ones with their prices, power and sources.",
+                       "Add a GPU by hand", self.gpus.add_row, parent=split))
+        split.addWidget(self.models_section)
+        split.addWidget(self.gpus_section)
         self.fleets_model = FleetTableModel(doc, self)
         self.fleets = QTableView(self)
         self.fleets.setModel(self.fleets_model)
@@ -90,11 +122,22 @@ class ComputePage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setStretchFactor(2, 2)
-        v.addWidget(split)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(split, "Models and GPUs")
+        self.hosting: QWidget | None = None     # built when its tab is first shown
+        self.hosting_tab = QWidget(self)
+        QVBoxLayout(self.hosting_tab).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.hosting_tab, "API or self-host?")
+        self.tabs.setTabToolTip(1, "What the plan's tokens would cost by API and on your own "
+                                   "GPUs, and from which volume self-hosting pays")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        v.addWidget(self.tabs)
         doc.changed.connect(self._changed)
         self._fit_fleets = True
         self.fleets_model.modelReset.connect(self._fleets_shown)
         self._fleets_shown()
+        self._show_empty()
         self.fit()
 
     def _fleets_shown(self) -> None:
@@ -117,6 +160,30 @@ class ComputePage(QWidget):
     def _changed(self, change) -> None:
         if change.kind == "reset":
             self.fit()
+        if change.kind == "reset" or change.path[:1] in (("models",), ("gpus",)):
+            self._show_empty()
+
+    def _show_empty(self) -> None:
+        self.models_section.show_empty(not self.doc.items("models"))
+        self.gpus_section.show_empty(not self.doc.items("gpus"))
+
+    def set_catalog_actions(self, model: QAction, gpu: QAction) -> None:
+        """"From catalog..." beside each table's add button, and first in its empty state."""
+        for section, action, what in ((self.models_section, model, "model"),
+                                      (self.gpus_section, gpu, "GPU")):
+            section.add_action_button(action, "From catalog...")
+            section.empty.add_action(action, f"Add a {what} from the catalog", first=True)
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 1 and self.hosting is None:
+            from ..evidence.hosting_view import HostingView
+
+            self.hosting = HostingView(self.doc, self.hosting_tab)
+            self.hosting_tab.layout().addWidget(self.hosting)
+            self.hosting.show()             # now, not on the next pass of the event loop
+
+    def show_hosting(self) -> None:
+        self.tabs.setCurrentIndex(1)
 
     def fit(self) -> None:
         self.models.fit_columns()
@@ -125,6 +192,7 @@ class ComputePage(QWidget):
     def show_path(self, loc: tuple) -> None:
         if len(loc) < 2 or not isinstance(loc[1], int):
             return
+        self.tabs.setCurrentIndex(0)
         table, model = (self.models, self.models_model) if loc[0] == "models" else (self.gpus, self.gpus_model)
         table.select_source_row(loc[1], model.column_of(loc[2:]) if len(loc) > 2 else 0)
         table.setFocus()

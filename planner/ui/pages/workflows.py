@@ -106,6 +106,7 @@ class WorkflowsPage(QWidget):
         top.addWidget(self.search)
         top.addWidget(compute_btn)
         top.addWidget(add)
+        self._top = top
         outer.addLayout(top)
         outer.addWidget(hint("Each row is work a team does today. Percentages: 35, 35% and 0.35 "
                              "are all 35%. Paste a block from Excel with Ctrl+V; Insert adds a row, Ctrl+D "
@@ -114,7 +115,8 @@ class WorkflowsPage(QWidget):
         self.empty = EmptyState(
             "No workflows yet",
             "A workflow is recurring work a team does (answering tickets, reviewing code...). "
-            "Give its volume and minutes, then how much time AI saves and how widely it is adopted.",
+            "Give its volume and minutes, then how much time AI saves and how widely it is adopted; "
+            "or start from a template, whose values come from a cited study.",
             "Add a workflow", lambda: self.table.add_row(), parent=self)
         outer.addWidget(self.empty, 1)
         self.table = PlanTable(self, fit_max=210)
@@ -138,6 +140,16 @@ class WorkflowsPage(QWidget):
         self._doc_changed(None)
         self.table.fit_columns()
         self.show_compute_columns(False)
+
+    def add_catalog_action(self, action: QAction) -> None:
+        """"Add from template...": a button before "Add workflow", and the empty page's first
+        suggestion."""
+        button = QPushButton("Add from template...", self)
+        button.setToolTip(action.toolTip())
+        button.clicked.connect(lambda _=False: action.trigger())
+        self._top.insertWidget(self._top.count() - 1, button)
+        self.template_button = button
+        self.empty.add_action(action, "Add a workflow from a template", first=True)
 
     def compute_columns(self) -> list[int]:
         return [c for c, f in enumerate(self.model.fields) if f.group == "compute"]

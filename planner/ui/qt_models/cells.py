@@ -153,8 +153,10 @@ def cell_values(doc: Any, item: Any, field: Field, path: tuple, roles) -> list:
         elif role == TOOLTIP:
             if problems is None:
                 problems = doc.problems_at(path)
-            out.append(_with_layers(doc, field, path, applicable,
-                                    _tooltip(doc, field, value, applicable, problems)))
+            tip = _with_layers(doc, field, path, applicable,
+                               _tooltip(doc, field, value, applicable, problems))
+            note = _row_note(item, path)
+            out.append(with_note(tip, note) if note else tip)
         elif role == RAW_ROLE:
             out.append(value)
         elif role == PATH_ROLE:
@@ -207,6 +209,49 @@ def _tooltip(doc: Any, field: Field, value: Any, applicable: bool, problems: lis
     if field.kind == "text" and isinstance(value, str) and len(value) > 24:
         return f"{value}\n\n{about}"      # long text is elided in the cell
     return about or None
+
+
+def _row_note(item: Any, path: tuple) -> str:
+    """The note of the row a cell belongs to (a workflow, model, GPU, role or team: an item
+    of a list), else "" (the settings form does not repeat the plan's note on every row)."""
+    if len(path) < 2 or not isinstance(path[1], int) or not isinstance(item, dict):
+        return ""
+    note = item.get("note")
+    return note.strip() if isinstance(note, str) else ""
+
+
+def note_html(note: str) -> str:
+    """A note as rich text, its first line bold: on a one-line note, the part before its
+    first colon (a catalog note's source: ``Cui, Demirer... (2026): +26.1% ...``)."""
+    import html
+
+    lines = note.strip().splitlines()
+    first, rest = lines[0], [x for x in lines[1:] if x.strip()]
+    cut = first.find(": ")
+    if not rest and 0 < cut <= 160:
+        head, tail = first[: cut + 1], first[cut + 2:]
+    else:
+        head, tail = first, ""
+    body = [f"<b>{html.escape(head, quote=False)}</b>"
+            + (f" {html.escape(tail, quote=False)}" if tail else "")]
+    body += [html.escape(x, quote=False) for x in rest]
+    return "<br>".join(body)
+
+
+def with_note(tip: str | None, note: str) -> str:
+    """The cell's own tooltip (its problems, or what the field means) after the row's note:
+    where a value comes from is what a hover on a number asks first (problems go first)."""
+    import html
+
+    own = html.escape(tip or "", quote=False).replace("\n", "<br>")
+    note_part = f"<p>{note_html(note)}</p>"
+    if own and tip and any(line.startswith(("Problem: ", "Warning: "))
+                           for line in tip.splitlines()):
+        body = f"<p>{own}</p>{note_part}"
+    else:
+        body = note_part + (f"<p>{own}</p>" if own else "")
+    # a long note reads better a little wider than Qt's own choice for rich tooltips
+    return body if len(note) < 160 else f"<table width='460'><tr><td>{body}</td></tr></table>"
 
 
 def write_field(doc: Any, item_path: tuple, field: Field, value: Any) -> None:

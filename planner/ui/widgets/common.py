@@ -85,11 +85,11 @@ class EmptyState(QWidget):
         self.button = QPushButton(button, self)
         self.button.setDefault(True)
         self.button.clicked.connect(on_click)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.button)
-        row.addStretch(1)
-        box.addLayout(row)
+        self.row = QHBoxLayout()
+        self.row.addStretch(1)
+        self.row.addWidget(self.button)
+        self.row.addStretch(1)
+        box.addLayout(self.row)
         if link and on_link is not None:
             self.link = QLabel(f'<a href="#">{link}</a>', self)
             self.link.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -98,6 +98,20 @@ class EmptyState(QWidget):
             box.addWidget(self.link)
         outer.addLayout(box)
         outer.addStretch(2)
+
+    def add_action(self, action, text: str = "", *, first: bool = False) -> QPushButton:
+        """Another way to begin, as a button beside the main one (``first``: it becomes the
+        main one, and the other steps back)."""
+        button = QPushButton(text or action.iconText(), self)
+        button.setToolTip(action.toolTip())
+        button.clicked.connect(lambda _=False: action.trigger())
+        if first:
+            self.button.setDefault(False)
+            button.setDefault(True)
+            self.row.insertWidget(1, button)
+        else:
+            self.row.insertWidget(self.row.count() - 1, button)
+        return button
 
 
 def fit_to_screen(window: QWidget, width: int, height: int, *, share: float = 0.88) -> None:
