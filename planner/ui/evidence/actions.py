@@ -7,20 +7,16 @@ Each opens its dialog, then makes the edit as one undo step and shows the new ro
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
 from .. import dialogs
-from .adding import (
-    CatalogChoice,
-    TemplateChoice,
-    add_from_catalog,
-    add_workflow_from_template,
-    apply_prices,
-)
+
+if TYPE_CHECKING:
+    from .adding import CatalogChoice, TemplateChoice
 
 PRICE_FILTER = "LiteLLM price files (*.json);;All files (*)"
 
@@ -88,6 +84,8 @@ class CatalogActions(QObject):
             dialog.deleteLater()
 
     def apply_template(self, choice: TemplateChoice) -> str:
+        from .adding import add_workflow_from_template  # the catalog loads on first use
+
         wid, rng = add_workflow_from_template(self.doc, choice)
         row = self.doc.ids("workflows")[wid]
         page = self.window.workflows_page
@@ -110,6 +108,8 @@ class CatalogActions(QObject):
         self._ask(CatalogDialog(self.doc, self.window, show=kind), self.apply_catalog)
 
     def apply_catalog(self, choice: CatalogChoice) -> str:
+        from .adding import add_from_catalog
+
         key, ident = add_from_catalog(self.doc, choice)
         self.window.show_page("Compute")
         self.window.compute_page.show_path((key, self.doc.ids(key)[ident]))
@@ -151,6 +151,8 @@ class CatalogActions(QObject):
                 return
         finally:
             dialog.deleteLater()
+        from .adding import apply_prices
+
         changed = apply_prices(self.doc, report)
         self.window.show_message(f"New prices for {', '.join(changed)} from {report.file}. "
                                  "Ctrl+Z undoes it.", 12000)
