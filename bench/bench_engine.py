@@ -8,11 +8,11 @@ oracle; target >= 100x).
 
 from __future__ import annotations
 
-import statistics
 import sys
 import time
 from pathlib import Path
 
+from bench.measure import median_seconds
 from bench.plans import big_plan
 
 
@@ -23,16 +23,6 @@ def _reference():
     return reference_summary
 
 
-def _median(fn, runs: int = 7) -> float:
-    fn()  # warm-up
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
-
-
 def main() -> list:
     from bench.table import Row
     from planner.engine import compute
@@ -41,11 +31,11 @@ def main() -> list:
     plan = big_plan()
     print(f"plan: {len(plan.teams):,} teams, {len(plan.workflows):,} workflows, "
           f"{plan.settings.horizon_months} months (generated and validated in {time.perf_counter() - t0:.2f} s)")
-    med = _median(lambda: compute(plan).summary)
+    med = median_seconds(lambda: compute(plan).summary)
     print(f"compute() + summary: median {med:.3f} s (target < 0.3 s: {'OK' if med < 0.3 else 'MISSED'})")
 
     small = big_plan(teams=2_000, workflows=10_000)
-    fast = _median(lambda: compute(small).summary)
+    fast = median_seconds(lambda: compute(small).summary)
     reference_summary = _reference()
     t = time.perf_counter()
     ref = reference_summary(small)
@@ -55,7 +45,7 @@ def main() -> list:
     print(f"speed-up: {loop / fast:.0f}x (target >= 100x: {'OK' if loop / fast >= 100 else 'MISSED'})")
     from planner.engine.inputs import prepare
 
-    read = _median(lambda: prepare(small))
+    read = median_seconds(lambda: prepare(small))
     print(f"  of which reading the plan's {len(small.workflows):,} workflow and {len(small.teams):,} "
           f"team objects into arrays (prepare): {read * 1000:.1f} ms; the array formulas and the "
           f"summary: {(fast - read) * 1000:.1f} ms ({loop / max(fast - read, 1e-9):.0f}x the loops)")

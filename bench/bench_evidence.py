@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import copy
 
-from bench.bench_engine import _median
+from bench.measure import median_seconds
 from bench.plans import big_plan_data
 
 
 def _median_ms(fn, runs: int = 7) -> float:
-    return _median(fn, runs) * 1000
+    return median_seconds(fn, runs) * 1000
 
 
 def sensible(data: dict) -> dict:

@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.measure import median_seconds
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "resources" / "examples" / "northwind.orgplan.json"
 
@@ -40,16 +42,6 @@ def northwind_with_ranges() -> dict:
     return data
 
 
-def _median(fn, runs: int = 5) -> float:
-    fn()
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
-
-
 def _process(args: list[str], runs: int = 5) -> float:
     times = []
     for _ in range(runs):
@@ -61,18 +53,10 @@ def _process(args: list[str], runs: int = 5) -> float:
 
 
 _BIG = """
-import json, resource, sys, time
+import json, sys, time
 from bench.plans import big_plan_data
 from bench.bench_risk import RANGES
-def peak_kb():
-    try:
-        with open("/proc/self/status") as fh:
-            for line in fh:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+from bench.measure import peak_kb
 data = big_plan_data()
 data["ranges"] = [RANGES[0], RANGES[1], RANGES[2], RANGES[3], RANGES[5],
                   {"path": "teams[*].roles[Specialist].annual_cost", "low_scale": 0.9,
@@ -105,8 +89,8 @@ def main() -> list:
     plan = parse_plan(data)
     inputs = prepare(plan)
     ranges = range_slots(data)
-    mc = _median(lambda: monte_carlo(inputs, ranges, draws=10_000, seed=1), runs=3)
-    one = _median(lambda: compute(plan).summary, runs=20)
+    mc = median_seconds(lambda: monte_carlo(inputs, ranges, draws=10_000, seed=1), runs=3)
+    one = median_seconds(lambda: compute(plan).summary, runs=20)
     print(f"(a) 10,000 draws, {len(ranges)} ranges on Northwind: {mc:.3f} s "
           f"(target < 1.5 s: {'OK' if mc < 1.5 else 'MISSED'}); per draw {mc / 10_000 * 1e6:.0f} us "
           f"vs one deterministic compute() + summary {one * 1000:.1f} ms "
@@ -122,7 +106,7 @@ def main() -> list:
           f"(target <= 4x: {'OK' if ratio <= 4 else 'MISSED'})")
 
     stress = stress_values(data)
-    rest = _median(lambda: (tornado(inputs, ranges), bets(inputs, stress), break_even(inputs)))
+    rest = median_seconds(lambda: (tornado(inputs, ranges), bets(inputs, stress), break_even(inputs)))
     print(f"(c) tornado + four bets + break-even on Northwind: {rest * 1000:.0f} ms "
           f"(target < 1 s: {'OK' if rest < 1 else 'MISSED'})")
     _ = analyse  # the whole analysis is what the CLI timing above runs

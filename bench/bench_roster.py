@@ -17,17 +17,9 @@ PEOPLE = 100_000
 RUNS = 3
 
 _IMPORT = """
-import json, resource, sys, time
+import json, sys, time
 import pandas, numpy, openpyxl
-def peak_kb():
-    try:
-        with open("/proc/self/status") as fh:
-            for line in fh:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+from bench.measure import peak_kb
 path = sys.argv[1]
 base = peak_kb()
 """
