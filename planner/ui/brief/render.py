@@ -71,6 +71,12 @@ class _Page:
         self.p.drawText(rect, flags, text)
         return used.height() / self.k
 
+    def height(self, w: float, text: str, *, size: float = 8, bold: bool = False) -> float:
+        """The height (mm) ``text`` takes wrapped in a box ``w`` mm wide."""
+        self.p.setFont(self.font(size, bold=bold))
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return self.p.boundingRect(QRectF(0, 0, self.mm(w), 1e6), flags, text).height() / self.k
+
     def line(self, x1: float, y1: float, x2: float, y2: float, colour: QColor = LINE,
              width: float = 0.25, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> None:
         pen = QPen(colour, self.mm(width))
@@ -170,16 +176,19 @@ def _chart(pg: _Page, x: float, y: float, w: float, h: float, title: str, months
 
 def _table(pg: _Page, x: float, y: float, widths: list[float], head: list[str],
            rows: list[list[str]], *, size: float = 7.2) -> float:
-    """A plain table (headers wrap onto two lines); returns its height (mm)."""
+    """A plain table (headers wrap: the header row is as tall as its longest name, at least
+    two lines); returns its height (mm)."""
     row_h = size * 0.55
+    head_h = max([2 * row_h] + [pg.height(wd - 1, h, size=size, bold=True)
+                                for wd, h in zip(widths, head, strict=False)])
     cx = x
     for i, (wd, h) in enumerate(zip(widths, head, strict=False)):
         align = (Qt.AlignmentFlag.AlignLeft if i == 0 else Qt.AlignmentFlag.AlignRight) \
             | Qt.AlignmentFlag.AlignBottom
-        pg.text(cx, y, wd - 1, 2 * row_h, h, size=size, bold=True, align=align, wrap=True)
+        pg.text(cx, y, wd - 1, head_h, h, size=size, bold=True, align=align, wrap=True)
         cx += wd
-    pg.line(x, y + 2 * row_h + 0.4, x + sum(widths), y + 2 * row_h + 0.4, MUTED, 0.2)
-    yy = y + 2 * row_h + 1
+    pg.line(x, y + head_h + 0.4, x + sum(widths), y + head_h + 0.4, MUTED, 0.2)
+    yy = y + head_h + 1
     for r, row in enumerate(rows):
         cx = x
         last = r == len(rows) - 1
