@@ -219,3 +219,21 @@ def test_a_scenarios_problem_is_named_by_the_scenario():
     assert readable("scenarios[fast]: ranges[7]: in this scenario, x is 0.1", data) == \
         'In the scenario "Fast adoption": in this scenario, x is 0.1'
     assert readable("workflows[3].team: no team", data) == "workflows[3].team: no team"
+
+
+def test_a_plan_in_another_currency_is_told_catalog_prices_are_usd(window, qtbot):
+    from planner.ui.evidence.adding import currency_caveat
+
+    assert currency_caveat("USD") == "" and "in EUR" in currency_caveat("EUR")
+    usd = CatalogDialog(window.doc, window)
+    qtbot.addWidget(usd)
+    assert usd.currency_note is None
+    window.doc.set(("currency",), "EUR")
+    eur = CatalogDialog(window.doc, window)
+    qtbot.addWidget(eur)
+    assert "prices are in USD" in eur.currency_note.text()
+    t = TemplateDialog(window.doc, window, team="support")
+    qtbot.addWidget(t)
+    t.select("cs-tickets")
+    t.model.setCurrentIndex(find_data(t.model, ("catalog", next(iter(t.api_models)))))
+    assert "prices are in USD" in t.model_hint.text()

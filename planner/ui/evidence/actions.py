@@ -145,7 +145,7 @@ class CatalogActions(QObject):
             dialogs.inform(self.window, "Import prices", "The plan has no API models to price: "
                            "add one (Compute > Add model from catalog), then import again.")
             return
-        dialog = PricesDialog(report, self.window)
+        dialog = PricesDialog(report, self.window, currency=self.doc.currency)
         try:
             if not self.run_dialog(dialog) or not dialog.changes():
                 return

@@ -27,6 +27,15 @@ class GpuChoice:
     pricing: str = "cloud"
 
 
+def currency_caveat(currency: str) -> str:
+    """What a user adding catalog prices to a plan in another currency must know ("" in USD):
+    catalog and price-file figures are US dollars and are copied as they are."""
+    if not currency or currency.upper() == "USD":
+        return ""
+    return (f"This plan is in {currency}; the catalog's prices are in USD and are added as they "
+            f"are. Convert them to {currency} in the added row (hover a price for its source).")
+
+
 def _free(doc: Any, key: str, base: str) -> str:
     return unique_id(base, set(doc.ids(key)))
 

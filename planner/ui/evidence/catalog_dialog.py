@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 
 from ... import catalog as cat
 from ...catalog.convert import AMORTIZATION_MONTHS
+from ..dashboard.theme import theme_for
 from ..widgets.common import fit_to_screen, hint
-from .adding import CatalogChoice, GpuChoice, gpu_id_for
+from .adding import CatalogChoice, GpuChoice, currency_caveat, gpu_id_for
 from .citation import citation_html, esc, values_html
 from .template_dialog import find_data
 
@@ -159,6 +160,11 @@ class CatalogDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(hint("Each figure carries its source, what was measured and the day it was "
                              "checked; the added row keeps them in its note (hover its cells).", self))
+        self.currency_note = None
+        if currency_caveat(doc.currency):
+            self.currency_note = hint(currency_caveat(doc.currency), self)
+            self.currency_note.setStyleSheet(f"color: {theme_for(self).cost.name()};")
+            outer.addWidget(self.currency_note)
         outer.addWidget(self.tabs, 1)
         outer.addWidget(self.buttons)
         self._fill_run_on()

@@ -71,7 +71,8 @@ class PricesDialog(QDialog):
     """The report of one price file against the plan; Apply sets the new prices (one undo
     step, done by the caller) and is offered only when some price changes."""
 
-    def __init__(self, report: PriceReport, parent: QWidget | None = None) -> None:
+    def __init__(self, report: PriceReport, parent: QWidget | None = None, *,
+                 currency: str = "USD") -> None:
         super().__init__(parent)
         self.report = report
         self.setWindowTitle("Import prices")
@@ -106,6 +107,13 @@ class PricesDialog(QDialog):
         self.headline = QLabel(summary(report), self)
         self.headline.setWordWrap(True)
         v.addWidget(self.headline)
+        from .adding import currency_caveat
+
+        self.currency_note = None
+        if currency_caveat(currency):
+            self.currency_note = hint(currency_caveat(currency).replace("catalog's", "file's"), self)
+            self.currency_note.setStyleSheet(f"color: {theme.cost.name()};")
+            v.addWidget(self.currency_note)
         v.addWidget(hint("Prices per million tokens, in USD as the file gives them. Cache writes, "
                          "batch prices and long-context prices are listed in the notes and not "
                          "applied: how much of your traffic is cached or batched is a planning "

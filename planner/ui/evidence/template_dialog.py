@@ -33,7 +33,13 @@ from ... import catalog as cat
 from ...formatting import money, percent
 from ..doc.catalog import team_choices
 from ..widgets.common import fit_to_screen, hint
-from .adding import TemplateChoice, problems_if_added, suggest_volume, team_hours_share
+from .adding import (
+    TemplateChoice,
+    currency_caveat,
+    problems_if_added,
+    suggest_volume,
+    team_hours_share,
+)
 from .citation import citation_html, esc, values_html
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -330,6 +336,8 @@ class TemplateDialog(QDialog):
         if kind == "catalog":
             prices = self.api_models[ident]
             added = f"Adds {ident} to the plan's models at its list prices. "
+            caveat = currency_caveat(self.doc.currency)
+            added += f"{caveat} " if caveat else ""
         else:
             prices = next((m for m in self.doc.items("models") if m.get("id") == ident), {})
             added = ""
