@@ -415,6 +415,7 @@ class MainWindow(QMainWindow):
         self._swap_page("Overview", page)
         self.overview = page
         self._show_result()
+        getattr(self, "retitle_for_scenario", lambda: None)()   # name the scenario shown
 
     def _swap_page(self, name: str, page: QWidget) -> None:
         placeholder = self.pages[name]

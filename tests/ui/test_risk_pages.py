@@ -63,6 +63,25 @@ def test_risk_page_shows_the_engines_percentiles_bets_and_break_even(qtbot, doc)
     assert "1,000 draws" in page.status.text()
 
 
+def test_risk_results_follow_the_scenario_shown(qtbot, doc):
+    """Switching scenario is not an edit of the plan's data, but the results shown must be the
+    new scenario's (or marked as out of date), never the old one's under the new name."""
+    from planner.ui.risk.risk_page import RiskPage
+
+    page = RiskPage(doc, runner=SyncRunner())
+    qtbot.addWidget(page)
+    page.draws.setValue(500)
+    page.run()
+    base_npv = page.bets.item(0, 1).text()
+    doc.set_scenario("bear")
+    assert page._stale() and "changed since these results" in page.status.text()
+    page.run()
+    assert not page._stale() and "Bets go wrong" in page.scenario_label.text()
+    bear = analyse(doc.data, scenario="bear", draws=500, seed=1)
+    assert page.bets.item(0, 1).text() == fmt.money(bear.bets[0]["npv_net_cash"], "USD", short=True)
+    assert page.bets.item(0, 1).text() != base_npv
+
+
 def test_editing_a_stress_value_is_one_undo_step_and_refuses_nonsense(qtbot, doc):
     from planner.ui.risk.risk_page import RiskPage
 

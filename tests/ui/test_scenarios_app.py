@@ -57,6 +57,15 @@ def test_switching_scenario_shows_its_engine_values_on_the_dashboard(risky_windo
     assert w.results_dock.windowTitle() == "Results"
 
 
+def test_an_overview_first_opened_in_a_scenario_names_it(risky_window):
+    w = risky_window
+    w.scenario_switcher.combo.setCurrentIndex(1)
+    w.recomputer.flush(wait=True)
+    w.show_page("Overview")                      # built now, after the switch
+    assert w.overview.scenario_label.isVisibleTo(w.overview)
+    assert "Bets go wrong" in w.overview.scenario_label.text()
+
+
 def test_an_edit_in_a_scenario_is_its_override_marked_and_undone_exactly(risky_window):
     w = risky_window
     before = _snapshot(w)

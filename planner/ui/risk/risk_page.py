@@ -112,7 +112,7 @@ class RiskPage(QWidget):
         self.runner = runner or ThreadRunner()
         self.task = None
         self.last: RiskRun | None = None
-        self._ran_for: Any = object()
+        self._ran_for: tuple = (object(), None)    # (plan data, scenario) of the last run
         self._relay = _Relay(self)
         self._relay.partial.connect(self._partial)
         self._auto = QTimer(self)
@@ -221,6 +221,8 @@ class RiskPage(QWidget):
 
         doc.changed.connect(self._plan_changed)
         doc.problemsChanged.connect(self._plan_changed)
+        if hasattr(doc, "scenarioChanged"):
+            doc.scenarioChanged.connect(self._plan_changed)
         self._show_scenario()
 
     # ----- building -------------------------------------------------------------------
@@ -292,12 +294,18 @@ class RiskPage(QWidget):
     def _plan_changed(self, *_: Any) -> None:
         self._show_scenario()
         self._show_stress()
-        if self.last is not None and self._ran_for is not self.doc.data:
-            self.status.setText("The plan changed since these results: they update in a moment"
-                                if self._small() else
-                                "The plan changed since these results: Run to update them.")
+        if self.last is not None and self._stale():
+            self.status.setText("The plan or the scenario changed since these results: they update in "
+                                "a moment" if self._small() else
+                                "The plan or the scenario changed since these results: Run to "
+                                "update them.")
         if self.isVisible() and self._small():
             self._auto.start()
+
+    def _stale(self) -> bool:
+        """True when the results shown are not those of the plan and scenario shown now."""
+        data, scenario = self._ran_for
+        return data is not self.doc.data or scenario != self.scenario()
 
     def _small(self) -> bool:
         data = self.doc.data if isinstance(self.doc.data, dict) else {}
@@ -307,11 +315,11 @@ class RiskPage(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
         self._show_scenario()
-        if self._ran_for is not self.doc.data and self._small():
+        if self._stale() and self._small():
             self._auto.start(0)
 
     def _auto_run(self) -> None:
-        if self.task is None and self._ran_for is not self.doc.data:
+        if self.task is None and self._stale():
             self.run()
 
     def scenario(self) -> str | None:
@@ -337,7 +345,7 @@ class RiskPage(QWidget):
                                 "analyse its risk (see Problems).")
             return
         data = self.doc.data
-        self._ran_for = data
+        self._ran_for = (data, self.scenario())
         self.progress.setValue(0)
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -380,7 +388,7 @@ class RiskPage(QWidget):
             self.status.setText("Cancelled. The results shown are from the draws done so far."
                                 if self.last is None or self.last.partial else
                                 "Cancelled. The last complete results stay.")
-            self._ran_for = object()
+            self._ran_for = (object(), None)
             return
         self.status.setText(f"Could not analyse the plan: {exc}")
 

@@ -22,6 +22,7 @@ def install_scenarios(window: Any, toolbar: Any) -> ScenarioSwitcher:
             if panel is not None and hasattr(panel, "set_scenario_name"):
                 panel.set_scenario_name(None if sid is None else name)
 
+    window.retitle_for_scenario = retitle    # pages made later (Overview) call it once made
     window.doc.scenarioChanged.connect(retitle)
     window.doc.changed.connect(lambda *_: retitle())
     return switcher
