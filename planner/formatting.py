@@ -73,3 +73,17 @@ def tokens(x: float | None) -> str:
     if _missing(x):
         return "–"
     return compact(x)
+
+
+def payback(month: int | float | None, final_cumulative: float | None = None, *,
+            never: str = "never") -> str:
+    """The payback month as people read it. MODEL.md's payback month is the first month the
+    running net cash reaches 0; a plan whose running total falls below 0 again by the end has
+    not paid back for good, so it says so (``month 8, then below 0``)."""
+    if month is None or (isinstance(month, float) and math.isnan(month)):
+        return never
+    text = f"month {month:.0f}" if abs(month - round(month)) < 1e-9 else f"month {month:.1f}"
+    if final_cumulative is not None and final_cumulative < -1e-6:
+        text += ", then below 0"
+    return text
+

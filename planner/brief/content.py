@@ -15,6 +15,7 @@ import numpy as np
 
 from .. import __version__
 from ..formatting import money, percent, ratio, smart
+from ..formatting import payback as payback_text
 
 LIMITS = ("The model frees individual-work hours only (meetings fall only when the structure "
           "changes); people leave in whole units; compute prices are list prices (no "
@@ -60,6 +61,8 @@ def _tiles(s: dict[str, Any], cur: str) -> list[Tile]:
     still = all(abs(row["net_cash"]) < 1e-6 for row in monthly)
     when = (monthly[payback - 1]["month"] if payback else
             "nothing changes" if still else "not within the horizon")
+    if payback and s["cumulative_net_cash"] < -1e-6:
+        when = f"{when}; below 0 again by month {H}"
     return [
         Tile("Headcount", f"{smart(b['headcount'])} → {smart(f['headcount'])}",
              f"{smart(f['headcount_without_ai'])} without AI in month {H}"),
@@ -74,7 +77,7 @@ def _tiles(s: dict[str, Any], cur: str) -> list[Tile]:
              f"{percent(f['compute_to_payroll'], 1)} of payroll"),
         Tile("NPV of net cash", money(s["npv_net_cash"], cur, short=True, sign=True),
              f"cumulative {money(s['cumulative_net_cash'], cur, short=True, sign=True)}"),
-        Tile("Payback", f"month {payback}" if payback else "–", when),
+        Tile("Payback", payback_text(payback, never="–"), when),
     ]
 
 
@@ -134,8 +137,9 @@ def build(data: dict, *, draws: int = 2000, seed: int = 1, scenario: str | None 
         cells = [label]
         for x in shown:
             v = get(x.summary)
-            cells.append("–" if v is None else money(v, cur, short=True) if kind == "money"
-                         else f"month {v}" if kind == "month" else smart(v))
+            cells.append(payback_text(v, x.summary["cumulative_net_cash"]) if kind == "month"
+                         else "–" if v is None else money(v, cur, short=True) if kind == "money"
+                         else smart(v))
         out.scenario_rows.append(cells)
 
     report = analyse(data, scenario=chosen.id, draws=draws, seed=seed)
@@ -143,7 +147,7 @@ def build(data: dict, *, draws: int = 2000, seed: int = 1, scenario: str | None 
     for row in report.bets:
         out.bets_rows.append([
             bet_label(row["bet"], report.stress), money(row["npv_net_cash"], cur, short=True),
-            f"month {row['payback_month']}" if row["payback_month"] else "never",
+            payback_text(row["payback_month"], row["cumulative_net_cash"]),
             smart(row["headcount"]), percent(row["compute_to_payroll"], 1)])
     out.break_even = break_even_sentences(report.break_even)
     mc = report.monte_carlo

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..formatting import money, number, percent, ratio, smart, tokens
+from ..formatting import money, number, payback, percent, ratio, smart, tokens
 from ..textsafe import plain_text
 
 
@@ -77,7 +77,7 @@ def _payback(s: dict[str, Any]) -> str:
         return "– (nothing changes)"
     if s["payback_month"] is None:
         return "not within the horizon"
-    return f"month {s['payback_month']}"
+    return payback(s["payback_month"], s["cumulative_net_cash"])
 
 
 def _opt(v: Any) -> str:

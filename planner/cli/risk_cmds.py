@@ -28,6 +28,10 @@ COMPARE_ROWS = (
 )
 
 
+BELOW_AGAIN = ("* the running net cash reaches 0 in that month but is below 0 again by the "
+               "end: the plan does not stay paid back")
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("compare", help="the plan's scenarios side by side",
                        description="Compute the baseline and every scenario of the plan and show "
@@ -107,16 +111,22 @@ def run_compare(args: argparse.Namespace) -> int:
     col = 26
     head = f"{'':<{width}}" + "".join(f"{r.name[:col - 2]:>{col}}" for r in rows)
     out = [f"{base['name']}: {len(rows) - 1} scenario(s) beside the baseline", "", head]
+    below = False
     for label, get, kind in COMPARE_ROWS:
         line = f"{label:<{width}}"
         for i, r in enumerate(rows):
             v = get(r.summary)
             text = _fmt(v, kind, cur)
+            if label == "Payback month" and v is not None and r.summary["cumulative_net_cash"] < -1e-6:
+                text += "*"
+                below = True
             if i:
                 d = _delta(v, get(base), kind, cur)
                 text = f"{text} ({d})" if d else text
             line += f"{text:>{col}}"
         out.append(line)
+    if below:
+        out.append(BELOW_AGAIN)
     if len(rows) == 1:
         out += ["", "The plan has no scenarios yet: add them in the app (Scenario > New) or under "
                 '"scenarios" in the file.']
@@ -176,14 +186,20 @@ def run_risk(args: argparse.Namespace) -> int:
     else:
         out += ["", "No ranges: add some (\"ranges\" in the file, or Set range... in the app) for "
                 "a Monte Carlo spread and a tornado."]
+    below = False
     out += ["", f"{'The four bets':<44}{'NPV':>10}{'payback':>10}{'headcount':>11}"
             f"{'compute/payroll':>17}"]
     for row in j["bets"]:
         label = bet_label(row["bet"], report.stress) if row["bet"] in BET_LABELS else row["bet"]
         pb = f"month {row['payback_month']}" if row["payback_month"] else "never"
+        if row["payback_month"] and row["cumulative_net_cash"] < -1e-6:
+            pb += "*"
+            below = True
         out.append(f"  {label[:42]:<42}{money(row['npv_net_cash'], cur, short=True):>10}"
                    f"{pb:>10}{smart(row['headcount']):>11}"
                    f"{percent(row['compute_to_payroll'], 1):>17}")
+    if below:
+        out.append(BELOW_AGAIN)
     out += ["", "Break-even:"] + [f"  {s}" for s in break_even_sentences(j["break_even"])]
     sys.stdout.write("\n".join(out) + "\n")
     return 0

@@ -400,3 +400,28 @@ def test_money_ticks_near_zero_read_zero():
 
     assert short_money(-0.2, "USD") == "$0" and short_money(0.4, "USD") == "$0"
     assert short_money(-30_000, "USD") == "-$30k"
+
+
+def test_a_plan_that_reaches_zero_then_falls_below_does_not_read_as_paid_back(view):
+    """MODEL.md's payback month is the first month the running net cash reaches 0; the bundled
+    "Bets go wrong" reaches it in month 8 and ends below 0, so the tile warns instead of
+    showing a green payback."""
+    import json
+
+    from conftest import BUNDLED
+
+    from planner import formatting as fmt
+    from planner.plan import scenarios as S
+
+    data = S.resolved(json.loads(BUNDLED.read_text(encoding="utf-8")), "bets-fail")
+    result = compute(parse_plan(data))
+    s = result.summary
+    assert s["payback_month"] is not None and s["cumulative_net_cash"] < 0
+    view.set_result(result, "USD")
+    tile = view.tile("payback")
+    assert tile.value_text() == f"month {s['payback_month']}"
+    assert f"below 0 again by month {s['horizon_months']}" in tile.detail_text()
+    assert "does not stay paid back" in tile.toolTip()
+    assert tile.value_label.palette().color(QPalette.ColorRole.WindowText) == tile._theme.problem
+    assert fmt.payback(8, -1.0) == "month 8, then below 0" and fmt.payback(8, 0.0) == "month 8"
+    assert fmt.payback(None, 5.0) == "never" and fmt.payback(None, -1.0, never="–") == "–"

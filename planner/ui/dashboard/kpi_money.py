@@ -145,7 +145,13 @@ def _payback(result: Result, money) -> Kpi:
         lines.append(f"Month {pb - 1}: {money(_f(cum[pb - 2]), sign=True)}")
     lines.append(f"Month {pb}: {money(_f(cum[pb - 1]), sign=True)}")
     lines.append(f"Paid back in {month_name(result, pb)}")
-    lines.append(inputs)
     nice = nice_month(result.month_labels[pb - 1])
-    return Kpi("payback", "Payback", f"month {pb}", detail=nice if nice != f"M{pb}" else f"of {H}",
-               tone="saving", tooltip=lines)
+    detail = nice if nice != f"M{pb}" else f"of {H}"
+    tone = "saving"
+    if _f(cum[-1]) < -1e-6:
+        # reached 0 once, then spent it again: not a plan that has paid back
+        lines.append(f"…but cumulative net cash is {money(_f(cum[-1]), sign=True)} in month {H}: "
+                     "the plan does not stay paid back")
+        detail, tone = f"{detail}; below 0 again by month {H}", "problem"
+    lines.append(inputs)
+    return Kpi("payback", "Payback", f"month {pb}", detail=detail, tone=tone, tooltip=lines)

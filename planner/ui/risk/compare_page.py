@@ -245,7 +245,8 @@ class ComparePage(QWidget):
             col = 1
             for k, s in enumerate(summaries):
                 v = get(s)
-                item = QTableWidgetItem(_text(v, kind, cur))
+                item = QTableWidgetItem(fmt.payback(v, s["cumulative_net_cash"])
+                                        if kind == "month" else _text(v, kind, cur))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if k == 0:
                     item.setFont(bold)

@@ -472,8 +472,8 @@ class RiskPage(QWidget):
                 npv.setForeground(QBrush(theme.cost if b["npv_net_cash"] >= 0 else theme.problem))
             self.bets.setItem(row, 1, npv)
             self.bets.setItem(row, 2, _cell(fmt.money(b["cumulative_net_cash"], cur, short=True)))
-            self.bets.setItem(row, 3, _cell(f"month {b['payback_month']}" if b["payback_month"]
-                                            else "never"))
+            self.bets.setItem(row, 3, _cell(fmt.payback(b["payback_month"],
+                                                        b["cumulative_net_cash"])))
             self.bets.setItem(row, 4, _cell(fmt.smart(b["headcount"])))
             self.bets.setItem(row, 5, _cell(fmt.percent(b["compute_to_payroll"], 1)))
         _fixed_height(self.bets)
