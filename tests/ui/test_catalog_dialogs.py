@@ -66,6 +66,23 @@ def test_the_team_and_volume_start_from_the_teams_people(window, qtbot):
     assert d.volume.value() == 150
 
 
+def test_without_a_team_given_each_template_proposes_a_team_doing_its_work(window, qtbot):
+    d = TemplateDialog(window.doc, window)
+    qtbot.addWidget(d)
+    d.select("se-feature")
+    assert d.team.currentData() == "eng"               # not the first team (Leadership)
+    assert "not software" not in d.volume_hint.text()
+    d.select("legal-review")
+    assert d.team.currentData() == "legal"
+    d.select("mgmt-meetings")                          # management: the first team with managers
+    assert d.team.currentData() == "exec"
+    d.team.setCurrentIndex(d.team.findData("support"))   # the user's choice...
+    d.team.activated.emit(d.team.currentIndex())
+    assert d.team.currentData() == "support"
+    d.select("legal-review")                           # ...stands for the next template
+    assert d.team.currentData() == "support"
+
+
 def test_the_model_defaults_to_the_plans_busiest_and_prices_the_calls(window, qtbot):
     d = TemplateDialog(window.doc, window, team="support")
     qtbot.addWidget(d)

@@ -169,6 +169,20 @@ def _team(data: Any, team_id: str | None) -> Entry | None:
         if isinstance(teams, list) else None
 
 
+def matching_team(data: Any, template: Entry) -> str | None:
+    """The first team whose work is the template's function (management work: the first team
+    with managers), or None when no team's function matches."""
+    from ...model.evidence import function_of
+
+    teams = data.get("teams") if isinstance(data, dict) else None
+    teams = [t for t in teams if isinstance(t, dict)] if isinstance(teams, list) else []
+    if template.get("function") == "management":
+        return next((t.get("id") for t in teams if _headcount(t, "manager") > 0), None)
+    return next((t.get("id") for t in teams
+                 if function_of(t.get("function"), t.get("name")) == template.get("function")),
+                None)
+
+
 def _headcount(team: Entry, kind: str) -> float:
     total = 0.0
     for r in team.get("roles") or []:

@@ -36,6 +36,7 @@ from ..widgets.common import fit_to_screen, hint
 from .adding import (
     TemplateChoice,
     currency_caveat,
+    matching_team,
     problems_if_added,
     suggest_volume,
     team_hours_share,
@@ -117,6 +118,10 @@ class TemplateDialog(QDialog):
         for tid, label in team_choices(doc):
             self.team.addItem(label, tid)
         self.team.setCurrentIndex(max(0, self.team.findData(team)))
+        # a team given (the page's filter or selected row) or picked by the user stays; else
+        # each template proposes the first team that does its kind of work
+        self._team_fixed = team is not None and self.team.findData(team) >= 0
+        self.team.activated.connect(lambda _i: setattr(self, "_team_fixed", True))
         self.volume = QDoubleSpinBox(self)
         self.volume.setRange(0, 1e9)
         self.volume.setDecimals(0)
@@ -176,7 +181,7 @@ class TemplateDialog(QDialog):
 
         self._fill_models()
         self.search.textChanged.connect(self._fill_tree)
-        self.tree.currentItemChanged.connect(lambda *_: self._selected())
+        self.tree.currentItemChanged.connect(lambda *_: self._template_changed())
         self.tree.itemDoubleClicked.connect(lambda item, _c: item.data(0, ID_ROLE) and self.accept())
         self.team.currentIndexChanged.connect(lambda _i: self._selected())
         self.volume.valueChanged.connect(self._volume_changed)
@@ -234,6 +239,18 @@ class TemplateDialog(QDialog):
     def template(self) -> dict[str, Any] | None:
         tid = self.current_id()
         return self.templates.get(tid) if tid else None
+
+    def _template_changed(self) -> None:
+        """Another template: unless a team was given or picked, propose one doing its work."""
+        t = self.template()
+        if t is not None and not self._team_fixed:
+            match = matching_team(self.doc.data, t)
+            i = self.team.findData(match) if match is not None else -1
+            if i >= 0 and i != self.team.currentIndex():
+                self.team.blockSignals(True)
+                self.team.setCurrentIndex(i)
+                self.team.blockSignals(False)
+        self._selected()
 
     def _selected(self) -> None:
         """Show the selected template and suggest its volume for the team (a new template
