@@ -47,3 +47,19 @@ def test_the_subset_kept_with_the_tests_equals_the_real_file():
     assert len(real) == 2985
     for key, entry in subset.items():
         assert real[key] == entry, key
+
+
+def test_the_bundled_examples_api_models_are_priced_by_the_file_as_they_are():
+    """File > Import prices on the bundled example finds every API model, at the prices the
+    example already has (its models are named by the file's keys)."""
+    from conftest import BUNDLED
+
+    from planner.io.pricebook import compare
+    from planner.io.pricebook.pricefile import PriceFile
+
+    data = json.loads(BUNDLED.read_text(encoding="utf-8"))
+    report = compare(data, PriceFile(PRICE_FILE_NAME, "2026-07-24", price_entries()))
+    api = [m["id"] for m in data["models"] if m["hosting"] == "api"]
+    assert sorted(m.model for m in report.matched) == sorted(api)
+    assert report.unmatched == () and report.refused == ()
+    assert not any(m.changed for m in report.matched)

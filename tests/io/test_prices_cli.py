@@ -8,6 +8,7 @@ import pytest
 from prices_data import SMALL, api, plan
 
 from planner.cli import main
+from planner.io.pricebook.matching import NO_MATCH
 
 
 @pytest.fixture
@@ -32,7 +33,7 @@ def test_the_table_lists_matches_notes_unmatched_and_refused(plan_path, capsys):
                                 "->", "1", "4", "->", "5", "0.08", "->", "0.1"]
     assert "(cached input -: the plan gives none, so cached tokens cost the input price)" in out
     assert "  claude-haiku-4-5-20251001: cache writes cost 1.25 per Mtok (1.25x input)" in out
-    assert "Unmatched (1), left as they are:\n  acme-internal: no key in the file matches this id" in out
+    assert f"Unmatched (1), left as they are:\n  acme-internal: {NO_MATCH}" in out
     assert "Refused (1), left as they are:\n  wandb/meta-llama/Llama-3.3-70B-Instruct: " \
            "wandb/meta-llama/Llama-3.3-70B-Instruct: input_cost_per_token 0.071 is $71,000" in out
     assert out.endswith("2 of 2 matched models have new prices; nothing written (add --apply -o "

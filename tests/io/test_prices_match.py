@@ -6,6 +6,7 @@ import pytest
 from prices_data import SMALL, api, plan
 
 from planner.io.pricebook import KeyMatch, Prices, compare, match_key, read_price_file
+from planner.io.pricebook.matching import NO_MATCH
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +30,8 @@ def test_matching_order(prices, model_id, key, how):
 
 
 @pytest.mark.parametrize("model_id, reason", [
-    ("gpt-4o-minimal", "no key in the file matches this id"),  # a prefix must end at - @ or :
-    ("openai/claude-haiku-4-5", "no key in the file matches this id"),  # wrong provider
+    ("gpt-4o-minimal", NO_MATCH),  # a prefix must end at - @ or :
+    ("openai/claude-haiku-4-5", NO_MATCH),  # wrong provider
     ("mixed-8b", "2 provider keys price it differently (cerebras/mixed-8b 0.1/0.1, groq/mixed-8b "
                  "0.05/0.08); rename the model (and its workflows' compute.model) to the key you "
                  "buy from"),
@@ -81,7 +82,7 @@ def test_refused_and_unmatched_models_are_listed_and_self_hosted_ones_ignored(pr
         [("wandb/meta-llama/Llama-3.3-70B-Instruct", "wandb/meta-llama/Llama-3.3-70B-Instruct")]
     assert "$71,000 per million tokens" in report.refused[0].reason
     assert [(u.model, u.reason) for u in report.unmatched] == \
-        [("acme-internal", "no key in the file matches this id")]
+        [("acme-internal", NO_MATCH)]
     assert [m.model for m in report.matched] == ["text-embedding-small"]
     assert 'the file lists text-embedding-small with mode "embedding", not chat' in report.matched[0].notes
 

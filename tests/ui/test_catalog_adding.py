@@ -44,13 +44,13 @@ def test_a_template_adds_its_workflow_and_its_range_as_one_step(doc):
     before = dumps(doc.data)
     t = cat.template("hr-screening")
     wid, rng = add_workflow_from_template(doc, TemplateChoice(t, team="people-ops", volume=6000,
-                                                              model="small-api"))
+                                                              model="gpt-5-mini"))
     assert doc.undo_stack.count() == 1
     assert doc.undo_stack.text(0) == f"Add workflow {t['name']} from the catalog"
     w = doc.data["workflows"][-1]
     assert (w["id"], w["team"], w["volume_per_month"], w["minutes_per_unit"]) == \
         (wid, "people-ops", 6000, t["minutes_per_unit"])
-    assert w["ai"] == t["ai"] and w["compute"] == {"model": "small-api", **t["compute"]}
+    assert w["ai"] == t["ai"] and w["compute"] == {"model": "gpt-5-mini", **t["compute"]}
     assert w["note"] == cat.cite(t) and t["source"] in w["note"] and t["checked"] in w["note"]
     assert doc.data["ranges"][-1] == rng == {"path": f"workflows[{wid}].ai.time_saved",
                                              "low": t["time_saved_range"]["low"],
@@ -176,5 +176,5 @@ def test_what_an_addition_would_break_is_known_before_it_is_made(doc):
     assert len(found) == 1 and "outside the range [0.15, 0.4]" in found[0]
     assert problems_if_added(doc.data, replace(copy_, with_range=False)) == []
     assert problems_if_added(doc.data, TemplateChoice(cat.template("legal-review"), team="legal",
-                                                      volume=160, model="mid-api")) == []
+                                                      volume=160, model="claude-haiku-4-5")) == []
     assert dumps(doc.data) == before and doc.undo_stack.count() == 0

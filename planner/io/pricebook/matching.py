@@ -15,6 +15,10 @@ from typing import Any
 
 from .pricefile import entry_prices
 
+NO_MATCH = ("no key in the file matches this id: the model's id must be the file's name for it "
+            "(such as gpt-5-mini or claude-haiku-4-5); rename the model on the Compute page (its "
+            "workflows follow), then import again")
+
 # What may follow a key in a longer id: -20251001, @20240307, :0
 _SEPARATORS = "-@:"
 
@@ -63,7 +67,7 @@ def match_key(model_id: str, entries: Mapping[str, Mapping[str, Any]]) -> KeyMat
         if tail == model_id or _longest_prefix(model_id, [tail]):
             by_tail.setdefault(tail, []).append(k)
     if not by_tail:
-        return "no key in the file matches this id"
+        return NO_MATCH
     candidates = sorted(by_tail[max(by_tail, key=len)])
     prices = {k: _price_text(k, entries[k]) for k in candidates}
     if len(set(prices.values())) == 1:
