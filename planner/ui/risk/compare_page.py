@@ -23,23 +23,30 @@ from PySide6.QtWidgets import (
 
 from planner import formatting as fmt
 
+from ..dashboard.meaning import figure_tip
 from ..dashboard.theme import theme_for
+from ..dashboard.tiles import tooltip_html
 from ..widgets.common import heading, hint, scrolled
 from ..workers import ThreadRunner, _Runner
 from .charts import Lines, ScenarioChart, series_style
 
-# (label, how to read it from a summary, kind, better when higher?)
+# (label, how to read it from a summary, kind, better when higher?, its key in meaning.FIGURES)
 FIGURES = (
-    ("Headcount (final month)", lambda s: s["final"]["headcount"], "count", None),
-    ("  without AI", lambda s: s["final"]["headcount_without_ai"], "count", None),
-    ("Managers (final month)", lambda s: s["final"]["managers"], "count", None),
-    ("Layers (team tree)", lambda s: s["final"]["layers"], "int", None),
-    ("Payroll per year (final)", lambda s: s["final"]["payroll_annual"], "money", False),
-    ("Compute per month (final)", lambda s: s["final"]["compute_per_month"], "money", False),
-    ("Compute as share of payroll", lambda s: s["final"]["compute_to_payroll"], "pct", False),
-    ("NPV of net cash", lambda s: s["npv_net_cash"], "money", True),
-    ("Cumulative net cash", lambda s: s["cumulative_net_cash"], "money", True),
-    ("Payback month", lambda s: s["payback_month"], "month", False),
+    ("Headcount (final month)", lambda s: s["final"]["headcount"], "count", None, "headcount"),
+    ("  without AI", lambda s: s["final"]["headcount_without_ai"], "count", None,
+     "headcount_without_ai"),
+    ("Managers (final month)", lambda s: s["final"]["managers"], "count", None, "managers"),
+    ("Layers (team tree)", lambda s: s["final"]["layers"], "int", None, "layers"),
+    ("Payroll per year (final)", lambda s: s["final"]["payroll_annual"], "money", False,
+     "payroll_annual"),
+    ("Compute per month (final)", lambda s: s["final"]["compute_per_month"], "money", False,
+     "compute_per_month"),
+    ("Compute as share of payroll", lambda s: s["final"]["compute_to_payroll"], "pct", False,
+     "compute_to_payroll"),
+    ("NPV of net cash", lambda s: s["npv_net_cash"], "money", True, "npv_net_cash"),
+    ("Cumulative net cash", lambda s: s["cumulative_net_cash"], "money", True,
+     "cumulative_net_cash"),
+    ("Payback month", lambda s: s["payback_month"], "month", False, "payback_month"),
 )
 MAX_DEFAULT = 6
 
@@ -86,6 +93,17 @@ def _delta(v: Any, base: Any, kind: str, cur: str) -> str:
     if kind in ("int", "month"):
         return f"{int(d):+d}"
     return f"{d:+,.1f}".replace(".0", "") if abs(d - round(d)) < 1e-9 else f"{d:+,.1f}"
+
+
+def _delta_tip(figure: str, scenario: str, value: str, base: str, delta: str) -> str:
+    if delta == "=":
+        change = "the same as the baseline"
+    elif delta == "changed":
+        change = "changed"
+    else:
+        change = delta
+    return (f"{figure}: change from the baseline\n"
+            f"{scenario} {value} against Baseline {base}: {change}")
 
 
 class ComparePage(QWidget):
@@ -235,18 +253,32 @@ class ComparePage(QWidget):
         self.table.setColumnCount(len(headers))
         self.table.setRowCount(len(FIGURES))
         self.table.setHorizontalHeaderLabels(headers)
+        for col, head in enumerate(headers):
+            item = self.table.horizontalHeaderItem(col)
+            if item is not None and col > 0:
+                item.setToolTip("Change from the baseline" if head == "change" and col % 2 == 1
+                                and col > 1 else f"The figures of {head}")
         theme = theme_for(self)
         bold = QFont(self.font())
         bold.setBold(True)
-        for row, (label, get, kind, higher) in enumerate(FIGURES):
-            self.table.setItem(row, 0, QTableWidgetItem(label.strip() if not label.startswith(" ")
-                                                        else label))
+        for row, (label, get, kind, higher, key) in enumerate(FIGURES):
+            name = "Headcount without AI (final month)" if key == "headcount_without_ai" \
+                else label.strip()
+            tip = figure_tip(key, name)
+            first = QTableWidgetItem(label.strip() if not label.startswith(" ") else label)
+            first.setToolTip(tooltip_html(tip.split("\n")))
+            self.table.setItem(row, 0, first)
             base = get(summaries[0])
+            base_text = ""
             col = 1
             for k, s in enumerate(summaries):
                 v = get(s)
-                item = QTableWidgetItem(fmt.payback(v, s["cumulative_net_cash"])
-                                        if kind == "month" else _text(v, kind, cur))
+                text = (fmt.payback(v, s["cumulative_net_cash"]) if kind == "month"
+                        else _text(v, kind, cur))
+                item = QTableWidgetItem(text)
+                item.setToolTip(tooltip_html([f"{names[k]}: {text}", *tip.split("\n")]))
+                if k == 0:
+                    base_text = text
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if k == 0:
                     item.setFont(bold)
@@ -256,6 +288,8 @@ class ComparePage(QWidget):
                     continue
                 d = _delta(v, base, kind, cur)
                 ditem = QTableWidgetItem(d)
+                ditem.setToolTip(tooltip_html(_delta_tip(name, names[k], text, base_text,
+                                                         d).split("\n")))
                 ditem.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if higher is not None and v is not None and base is not None and d not in ("=", ""):
                     better = (v > base) == higher

@@ -33,20 +33,28 @@ from PySide6.QtWidgets import (
 
 from planner import formatting as fmt
 
+from ..dashboard.meaning import figure_tip, percentile_tip
 from ..dashboard.theme import theme_for
+from ..dashboard.tiles import tooltip_html
 from ..widgets.common import heading, hint, scrolled
 from ..workers import ThreadRunner, _Runner
 from .charts import Fan, FanChart, Tornado, TornadoChart
 
 BIG_PLAN_ITEMS = 2_000      # above this the Monte Carlo waits for Run
+# (key in the Monte Carlo and in meaning.FIGURES, label, kind, better when higher?)
 METRIC_ROWS = (
-    ("npv_net_cash", "NPV of net cash", "money"),
-    ("cumulative_net_cash", "Cumulative net cash", "money"),
-    ("headcount", "Headcount (final month)", "count"),
-    ("fte_freed", "FTE freed (final month)", "count"),
-    ("compute_per_month", "Compute per month (final)", "money"),
-    ("payback_month", "Payback month", "month"),
+    ("npv_net_cash", "NPV of net cash", "money", True),
+    ("cumulative_net_cash", "Cumulative net cash", "money", True),
+    ("headcount", "Headcount (final month)", "count", None),
+    ("fte_freed", "FTE freed (final month)", "count", None),
+    ("compute_per_month", "Compute per month (final)", "money", False),
+    ("payback_month", "Payback month", "month", False),
 )
+# The bets table's figure columns: (heading, key in meaning.FIGURES)
+BET_COLUMNS = (("NPV", "npv_net_cash"), ("Cumulative cash", "cumulative_net_cash"),
+               ("Payback", "payback_month"), ("Headcount", "headcount"),
+               ("Compute / payroll", "compute_to_payroll"))
+AS_PLANNED = "As planned: the plan itself, every input at its planned value (no draw)"
 
 
 @dataclass
@@ -83,8 +91,10 @@ def _analyse(data: Any, scenario: str | None, draws: int, seed: int, relay: _Rel
     return RiskRun(report.scenario, report, report.monte_carlo, plan_result)
 
 
-def _cell(text: str, *, right: bool = True, bold: bool = False) -> QTableWidgetItem:
+def _cell(text: str, *, right: bool = True, bold: bool = False, tip: str = "") -> QTableWidgetItem:
     item = QTableWidgetItem(text)
+    if tip:
+        item.setToolTip(tooltip_html(tip.split("\n")))
     if right:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     if bold:
@@ -167,14 +177,22 @@ class RiskPage(QWidget):
         self.probability.setFont(big)
         self.percentiles = QTableWidget(len(METRIC_ROWS), 5, self)
         self.percentiles.setHorizontalHeaderLabels(["", "P10", "P50", "P90", "As planned"])
+        for col, tip in enumerate((
+                percentile_tip("p10", higher_is_better=None) + " (for NPV and cash: worse)",
+                percentile_tip("p50", higher_is_better=None),
+                percentile_tip("p90", higher_is_better=None) + " (for NPV and cash: better)",
+                AS_PLANNED), start=1):
+            self.percentiles.horizontalHeaderItem(col).setToolTip(tip)
         self._table_style(self.percentiles)
         self.fan_chart = FanChart(self)
         self.tornado_chart = TornadoChart(self)
         for chart in (self.fan_chart, self.tornado_chart):
             chart.setMinimumHeight(260)
         self.bets = QTableWidget(0, 6, self)
-        self.bets.setHorizontalHeaderLabels(["When the bet fails", "NPV", "Cumulative cash",
-                                             "Payback", "Headcount", "Compute / payroll"])
+        self.bets.setHorizontalHeaderLabels(["When the bet fails"] + [h for h, _ in BET_COLUMNS])
+        for col, (head, key) in enumerate(BET_COLUMNS, start=1):
+            self.bets.horizontalHeaderItem(col).setToolTip(
+                tooltip_html(figure_tip(key, head).split("\n")))
         self._table_style(self.bets)
         self.stress_form = QFormLayout()
         self.stress_edits: dict[str, QLineEdit] = {}
@@ -420,14 +438,16 @@ class RiskPage(QWidget):
                    "fte_freed": plan["final"]["fte_freed"],
                    "compute_per_month": plan["final"]["compute_per_month"],
                    "payback_month": plan["payback_month"]}
-        for row, (key, label, kind) in enumerate(METRIC_ROWS):
-            self.percentiles.setItem(row, 0, _cell(label, right=False))
+        for row, (key, label, kind, higher) in enumerate(METRIC_ROWS):
+            tip = figure_tip(key, label)
+            self.percentiles.setItem(row, 0, _cell(label, right=False, tip=tip))
             for col, q in enumerate(("p10", "p50", "p90"), start=1):
-                self.percentiles.setItem(row, col, _cell(_text(pct[key][q], kind, cur,
-                                                               never=key == "payback_month")))
-            self.percentiles.setItem(row, 4, _cell(_text(planned[key], kind, cur,
-                                                         never=key == "payback_month"),
-                                                   bold=True))
+                text = _text(pct[key][q], kind, cur, never=key == "payback_month")
+                self.percentiles.setItem(row, col, _cell(text, tip=(
+                    f"{label}: {text}\n{percentile_tip(q, higher_is_better=higher)}\n\n{tip}")))
+            text = _text(planned[key], kind, cur, never=key == "payback_month")
+            self.percentiles.setItem(row, 4, _cell(text, bold=True, tip=(
+                f"{label}: {text}\n{AS_PLANNED}\n\n{tip}")))
         _fixed_height(self.percentiles)
         done = f"{mc.done:,} of {mc.draws:,} draws" if run.partial else f"{mc.draws:,} draws"
         horizon = run.plan.horizon
@@ -476,6 +496,10 @@ class RiskPage(QWidget):
                                                         b["cumulative_net_cash"])))
             self.bets.setItem(row, 4, _cell(fmt.smart(b["headcount"])))
             self.bets.setItem(row, 5, _cell(fmt.percent(b["compute_to_payroll"], 1)))
+            for col, (head, key) in enumerate(BET_COLUMNS, start=1):
+                cell = self.bets.item(row, col)
+                cell.setToolTip(tooltip_html(
+                    [f"{label}: {head} {cell.text()}", "", *figure_tip(key, head).split("\n")]))
         _fixed_height(self.bets)
 
 
