@@ -49,6 +49,7 @@ FIGURES = (
     ("Payback month", lambda s: s["payback_month"], "month", False, "payback_month"),
 )
 MAX_DEFAULT = 6
+WAITING = "Calculating the scenarios…"
 
 
 @dataclass
@@ -138,6 +139,7 @@ class ComparePage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.hide()                       # an empty grid until the first result
         self.headcount_chart = ScenarioChart(self, title="Headcount over time")
         self.cash_chart = ScenarioChart(self, title="Cumulative net cash", money=True)
         self.compute_chart = ScenarioChart(self, title="Compute per month (P&L)", money=True)
@@ -154,8 +156,9 @@ class ComparePage(QWidget):
         grid.addWidget(self.headcount_chart, 0, 0)
         grid.addWidget(self.cash_chart, 0, 1)
         grid.addWidget(self.compute_chart, 1, 0, 1, 2)
-        for chart in (self.headcount_chart, self.cash_chart, self.compute_chart):
+        for chart in self.charts():
             chart.setMinimumHeight(230)
+            chart.show_placeholder(WAITING)     # no empty axes until the first result
         v.addLayout(grid, 1)
         scrolled(self, body)
 
@@ -177,13 +180,19 @@ class ComparePage(QWidget):
         if getattr(self.doc, "error_count", 0):
             self.status.setText(f"The plan has {self.doc.error_count} problem(s): fix them to "
                                 "compare its scenarios (see Problems).")
+            if self.compared is None:
+                for chart in self.charts():
+                    chart.show_placeholder("Fix the plan's problems to compare its scenarios.")
             self._computed_for = object()
             return
         if data is self._computed_for:
             return
         self._generation += 1
         gen = self._generation
-        self.status.setText("Calculating the scenarios…")
+        self.status.setText(WAITING)
+        if self.compared is None:
+            for chart in self.charts():
+                chart.show_placeholder(WAITING)
         self.runner.submit(run_compare, data,
                            on_done=lambda c, g=gen, d=data: self._done(c, g, d),
                            on_error=self._failed)
@@ -196,6 +205,12 @@ class ComparePage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(f"Could not compare the scenarios: {exc}")
+        if self.compared is None:
+            for chart in self.charts():
+                chart.show_placeholder("No scenarios to show: see the message above.")
+
+    def charts(self) -> tuple[ScenarioChart, ...]:
+        return (self.headcount_chart, self.cash_chart, self.compute_chart)
 
     def _computed(self, compared: Compared) -> None:
         self.compared = compared
@@ -250,6 +265,7 @@ class ComparePage(QWidget):
         for name in names[1:]:
             headers += [name, "change"]
         self.table.clear()
+        self.table.show()
         self.table.setColumnCount(len(headers))
         self.table.setRowCount(len(FIGURES))
         self.table.setHorizontalHeaderLabels(headers)
@@ -307,6 +323,8 @@ class ComparePage(QWidget):
             if item is not None:
                 item.setForeground(QBrush(QColor(series_style(i, theme.dark)[0])))
         months = results[0].month_labels
+        for chart in self.charts():
+            chart.show_placeholder(None)
         self.headcount_chart.set_result(Lines(
             months, names, [r.series["_ic_all"] + r.series["_mgr_all"] for r in results],
             first_month=0))

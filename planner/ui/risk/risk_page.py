@@ -41,6 +41,8 @@ from ..workers import ThreadRunner, _Runner
 from .charts import Fan, FanChart, Tornado, TornadoChart
 
 BIG_PLAN_ITEMS = 2_000      # above this the Monte Carlo waits for Run
+NOT_YET = "No results yet: they appear here when the plans are drawn (Run)."
+DRAWING = "Drawing plans…"
 # (key in the Monte Carlo and in meaning.FIGURES, label, kind, better when higher?)
 METRIC_ROWS = (
     ("npv_net_cash", "NPV of net cash", "money", True),
@@ -157,6 +159,7 @@ class RiskPage(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.progress.setMaximumWidth(220)
+        self.progress.hide()                    # shown while a run draws plans
         self.status = hint("", self)
         controls = QHBoxLayout()
         controls.addWidget(self.scenario_label)
@@ -188,12 +191,15 @@ class RiskPage(QWidget):
         self.tornado_chart = TornadoChart(self)
         for chart in (self.fan_chart, self.tornado_chart):
             chart.setMinimumHeight(260)
+            chart.show_placeholder(NOT_YET)     # no empty axes until the first draws
+        self.percentiles.hide()                 # nor an empty grid
         self.bets = QTableWidget(0, 6, self)
         self.bets.setHorizontalHeaderLabels(["When the bet fails"] + [h for h, _ in BET_COLUMNS])
         for col, (head, key) in enumerate(BET_COLUMNS, start=1):
             self.bets.horizontalHeaderItem(col).setToolTip(
                 tooltip_html(figure_tip(key, head).split("\n")))
         self._table_style(self.bets)
+        self.bets.hide()
         self.stress_form = QFormLayout()
         self.stress_edits: dict[str, QLineEdit] = {}
         self._build_stress()
@@ -225,12 +231,12 @@ class RiskPage(QWidget):
         v.addLayout(charts)
         v.addWidget(heading("The four bets", self, size=1.05))
         bets_row = QHBoxLayout()
-        bets_row.addWidget(self.bets, 3)
+        bets_row.addWidget(self.bets)           # as wide as its columns; the form takes the rest
         stress_box = QVBoxLayout()
         stress_box.addWidget(hint("What failing means (edit to stress harder or softer):", self))
         stress_box.addLayout(self.stress_form)
         stress_box.addStretch(1)
-        bets_row.addLayout(stress_box, 2)
+        bets_row.addLayout(stress_box, 1)
         v.addLayout(bets_row)
         v.addWidget(heading("Break-even", self, size=1.05))
         v.addWidget(self.break_even)
@@ -364,10 +370,14 @@ class RiskPage(QWidget):
             return
         data = self.doc.data
         self._ran_for = (data, self.scenario())
-        self.progress.setValue(0)
+        self.progress.setRange(0, 0)            # busy until the first progress report
+        self.progress.show()
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.status.setText("Drawing plans…")
+        if self.last is None:
+            for chart in (self.fan_chart, self.tornado_chart):
+                chart.show_placeholder(DRAWING)
         self.task = self.runner.submit(
             _analyse, data, self.scenario(), self.draws.value(), self.seed.value(), self._relay,
             with_progress=True, on_progress=self._progress, on_done=self._done,
@@ -378,11 +388,17 @@ class RiskPage(QWidget):
             self.task.cancel()
 
     def _progress(self, fraction: float, text: str) -> None:
+        self.progress.setRange(0, 1000)
         self.progress.setValue(int(fraction * 1000))
         self.status.setText(text[:1].upper() + text[1:] + "…")
 
     def _end(self) -> None:
         self.task = None
+        self.progress.setRange(0, 1000)
+        self.progress.hide()
+        for chart in (self.fan_chart, self.tornado_chart):
+            if chart.showing_placeholder and chart.placeholder.text() == DRAWING:
+                chart.show_placeholder(NOT_YET)     # cancelled or failed before any result
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
 
@@ -449,12 +465,14 @@ class RiskPage(QWidget):
             self.percentiles.setItem(row, 4, _cell(text, bold=True, tip=(
                 f"{label}: {text}\n{AS_PLANNED}\n\n{tip}")))
         _fixed_height(self.percentiles)
+        self.percentiles.show()
         done = f"{mc.done:,} of {mc.draws:,} draws" if run.partial else f"{mc.draws:,} draws"
         horizon = run.plan.horizon
         self.probability.setText(f"Pays back within {horizon} months in "
                                  f"{fmt.percent(mc.payback_probability, 0)} of {done}")
         fan = mc.fan()
         if fan:
+            self.fan_chart.show_placeholder(None)
             self.fan_chart.set_result(Fan(
                 run.plan.month_labels, np.array([r["p10"] for r in fan]),
                 np.array([r["p50"] for r in fan]), np.array([r["p90"] for r in fan]),
@@ -501,6 +519,7 @@ class RiskPage(QWidget):
                 cell.setToolTip(tooltip_html(
                     [f"{label}: {head} {cell.text()}", "", *figure_tip(key, head).split("\n")]))
         _fixed_height(self.bets)
+        self.bets.show()
 
 
 def _text(v: Any, kind: str, cur: str, *, never: bool = False) -> str:
