@@ -230,14 +230,14 @@ class RiskPage(QWidget):
         charts.addWidget(self.tornado_chart, 0, 1)
         v.addLayout(charts)
         v.addWidget(heading("The four bets", self, size=1.05))
-        bets_row = QHBoxLayout()
-        bets_row.addWidget(self.bets)           # as wide as its columns; the form takes the rest
-        stress_box = QVBoxLayout()
-        stress_box.addWidget(hint("What failing means (edit to stress harder or softer):", self))
-        stress_box.addLayout(self.stress_form)
-        stress_box.addStretch(1)
-        bets_row.addLayout(stress_box, 1)
-        v.addLayout(bets_row)
+        v.addWidget(self.bets)
+        # under the table, each value with what it means beside it (a column beside the
+        # table wrapped those words into a narrow stack)
+        v.addWidget(hint("What failing means (edit to stress harder or softer):", self))
+        stress_row = QHBoxLayout()
+        stress_row.addLayout(self.stress_form)
+        stress_row.addStretch(1)
+        v.addLayout(stress_row)
         v.addWidget(heading("Break-even", self, size=1.05))
         v.addWidget(self.break_even)
         v.addStretch(1)
@@ -264,17 +264,25 @@ class RiskPage(QWidget):
 
     def _build_stress(self) -> None:
         from planner.plan import fields as F
+        from planner.risk.words import STRESS_LABELS
 
+        self.stress_readings: dict[str, QLabel] = {}
         for spec in F.of("stress"):
             if spec.key == "note":
                 continue
             edit = QLineEdit(self)
-            edit.setMaximumWidth(90)
+            edit.setMaximumWidth(70)
             edit.setToolTip(f"{spec.meaning}\nAllowed: {spec.describe_range()}.\n"
                             f"Default: {spec.describe_default()}.")
             edit.editingFinished.connect(lambda s=spec, e=edit: self._stress_edited(s, e))
-            self.stress_form.addRow(spec.label + ":", edit)
+            reading = hint("", self)       # what the value means, in words
+            reading.setWordWrap(False)
+            row = QHBoxLayout()
+            row.addWidget(edit)
+            row.addWidget(reading, 1)
+            self.stress_form.addRow(STRESS_LABELS.get(spec.key, spec.label) + ":", row)
             self.stress_edits[spec.key] = edit
+            self.stress_readings[spec.key] = reading
         self._show_stress()
 
     def _stress_values(self) -> dict[str, float]:
@@ -288,12 +296,14 @@ class RiskPage(QWidget):
 
     def _show_stress(self) -> None:
         from planner.plan import fields as F
+        from planner.risk.words import stress_reading
 
         values = self._stress_values()
         for key, edit in self.stress_edits.items():
             spec = F.spec("stress", key)
             v = values[key]
             edit.setText(f"{v * 100:g}%" if spec.show == "percent" else f"{v:g}")
+            self.stress_readings[key].setText(stress_reading(key, v))
 
     def _stress_edited(self, spec: Any, edit: QLineEdit) -> None:
         text = edit.text().strip()
@@ -485,10 +495,13 @@ class RiskPage(QWidget):
                 "and choose Set range... to see which inputs move the NPV most.")
             return
         self.tornado_chart.show_placeholder(None)
+        from planner.risk.words import path_words, range_words
+
         labels, ends = [], []
         for r in rows:
-            labels.append(_path_words(r["path"]))
-            ends.append(f"{r['path']}: from {r['low']:g} to {r['high']:g}")
+            labels.append(path_words(r["path"]))
+            ends.append(f"{range_words(r['path'], r['low'], r['high'], scale=r.get('scale'))}"
+                        f"<br><small>{r['path']}</small>")
         self.tornado_chart.set_result(Tornado(labels, [r["value_low"] for r in rows],
                                               [r["value_high"] for r in rows], base, cur, ends))
 
@@ -546,25 +559,3 @@ def _parse_share(text: str) -> float:
     if not math.isfinite(v):
         raise ValueError("must be a finite number")
     return v / 100 if percent or abs(v) > 1 else v
-
-
-def _path_words(path: str) -> str:
-    """``workflows[*].ai.time_saved`` -> "time saved (every workflow)"."""
-    from planner.plan.paths import PathError, parse
-
-    try:
-        p = parse(path)
-    except PathError:
-        return path
-    label = p.spec.label
-    if len(label) > 1 and not label[1].isupper():       # keep acronyms: "API price decline"
-        label = label[0].lower() + label[1:]
-    if p.collection is None:
-        return label
-    if p.item == "*":
-        where = f"every {p.collection[:-1]}"
-    else:
-        where = p.item
-    if p.role is not None:
-        where = f"{p.role} in {where}" if p.role != "*" else f"every role in {where}"
-    return f"{label} ({where})"
