@@ -136,7 +136,7 @@ def run_compare(args: argparse.Namespace) -> int:
 
 def run_risk(args: argparse.Namespace) -> int:
     from ..risk import analyse
-    from ..risk.words import BET_LABELS, bet_label, break_even_sentences
+    from ..risk.words import BET_LABELS, bet_label, break_even_sentences, path_words, range_words
 
     if args.draws < 1 or args.draws > 1_000_000:
         raise CliError("--draws must be between 1 and 1,000,000")
@@ -178,11 +178,16 @@ def run_risk(args: argparse.Namespace) -> int:
                                             for q in ("p10", "p50", "p90")))
     out.append(f"Pays back within {H} months in {percent(j['payback_probability'], 0)} of draws")
     if j["tornado"]:
-        out += ["", "Tornado: NPV with each ranged input at its low / high end"]
+        out += ["", f"{'Tornado: NPV with each ranged input at its':<50}{'low end':>10}"
+                f"{'high end':>10}"]
         for row in j["tornado"]:
-            out.append(f"  {row['path']:<48}{money(row['value_low'], cur, short=True):>10}"
+            # the input in words, then its range and its path in the file for experts
+            out.append(f"  {path_words(row['path'])[:46]:<48}"
+                       f"{money(row['value_low'], cur, short=True):>10}"
                        f"{money(row['value_high'], cur, short=True):>10}"
                        f"   swing {money(row['swing'], cur, short=True)}")
+            out.append(f"      {range_words(row['path'], row['low'], row['high'], scale=row['scale'])}"
+                       f"  [{row['path']}]")
     else:
         out += ["", "No ranges: add some (\"ranges\" in the file, or Set range... in the app) for "
                 "a Monte Carlo spread and a tornado."]

@@ -24,11 +24,18 @@ def _when(w: Workload, label: str) -> str:
     return f"At {tokens(w.tokens)} tokens a month (month {w.month}, {label})"
 
 
-def _pays(x: Crossover, volume: float, fleet_cost: float, api_cost: float) -> str:
+def per_mtok(x: float, currency: str) -> str:
+    """A price per million tokens in the plan's currency: ``$0.93``, ``$12.40``, ``$150``."""
+    s = symbol(currency)
+    return f"{s}{x:,.2f}" if abs(x) < 100 else f"{s}{x:,.0f}"
+
+
+def _pays(x: Crossover, volume: float, fleet_cost: float, api_cost: float, currency: str) -> str:
     """What the crossover means at the plan's volume."""
     if x.cheaper_from is None:
         return (f"self-hosting never pays at this mix: even full replicas cost "
-                f"{x.fleet_per_mtok_full:,.3g} per million tokens against {x.api_per_mtok:,.3g}")
+                f"{per_mtok(x.fleet_per_mtok_full, currency)} per million tokens against "
+                f"{per_mtok(x.api_per_mtok, currency)} on the API")
     if fleet_cost < api_cost:
         tail = ""
         if x.always_cheaper_from is not None and volume < x.always_cheaper_from:
@@ -54,7 +61,7 @@ def self_hosted_verdict(w: Workload, label: str, fleet: FleetOption, api: ApiOpt
     return (f"{_when(w, label)} {fleet_phrase(fleet, n)} is busy "
             f"{percent(busy, 1)} of the time and costs {cost(f_cost, currency)} a month; "
             f"{api.model}, the cheapest API model {where}, would cost about "
-            f"{cost(a_cost, currency)}: {_pays(x, w.tokens, f_cost, a_cost)}. "
+            f"{cost(a_cost, currency)}: {_pays(x, w.tokens, f_cost, a_cost, currency)}. "
             "Prices as in month 1.")
 
 
@@ -67,7 +74,7 @@ def api_verdict(w: Workload, label: str, fleet: FleetOption, api: ApiOption, x: 
     busy = fleet.busy_share(w.tokens, w.mix)
     text = (f"{_when(w, label)} {api.model} costs {cost(a_cost, currency)} a month; "
             f"serving it as {fleet.label} would take {n:,.0f} GPUs, busy {percent(busy, 1)} of "
-            f"the time, and cost {cost(f_cost, currency)}: {_pays(x, w.tokens, f_cost, a_cost)}")
+            f"the time, and cost {cost(f_cost, currency)}: {_pays(x, w.tokens, f_cost, a_cost, currency)}")
     if x.cheaper_from is not None and f_cost < a_cost:
         text += ", if that model's answers are good enough for this work"
     return text + ". Prices as in month 1."

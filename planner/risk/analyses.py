@@ -119,8 +119,8 @@ def tornado(inputs: Inputs, ranges: list[RangeSlots]) -> list[dict[str, Any]]:
     rows = []
     for r, rg in enumerate(ranges):
         lo, hi = float(npv[2 * r]), float(npv[2 * r + 1])
-        rows.append({"path": rg.path, "low": rg.low, "high": rg.high, "value_low": lo,
-                     "value_high": hi, "swing": abs(hi - lo)})
+        rows.append({"path": rg.path, "scale": rg.scale, "low": rg.low, "high": rg.high,
+                     "value_low": lo, "value_high": hi, "swing": abs(hi - lo)})
     return sorted(rows, key=lambda row: -row["swing"])       # stable: ties keep range order
 
 

@@ -1,4 +1,5 @@
-"""Break-even values and bets in plain words, for the app, the CLI, the workbook and the brief."""
+"""Break-even values, bets, ranged inputs and stress values in plain words, for the app, the
+CLI, the workbook and the brief (no Qt: the CLI and the app share this wording)."""
 
 from __future__ import annotations
 
@@ -85,3 +86,127 @@ def break_even_sentences(rows: list[dict[str, Any]]) -> list[str]:
     return [break_even_sentence(r["lever"], r["value"],
                                 (r.get("npv_at_low", 0.0), r.get("npv_at_high", 0.0)))
             for r in rows]
+
+
+# ----- ranged inputs ------------------------------------------------------------------------
+# A yearly change named by what changes, and the words for up and down: "API price decline
+# -25%" reads "API prices rising 25% a year". ``falls_when_positive``: the field is a decline.
+CHANGES: dict[str, tuple[str, str, str, bool]] = {
+    # key: (what changes, word when it goes up, word when it goes down, positive = down?)
+    "price_decline_per_year": ("API prices", "rising", "falling", True),
+    "gpu_price_decline_per_year": ("GPU prices", "rising", "falling", True),
+    "volume_growth_per_year": ("work volume", "growing", "shrinking", False),
+    "token_growth_per_year": ("token use", "growing", "shrinking", False),
+    "wage_growth_per_year": ("wages", "rising", "falling", False),
+    "throughput_gain_per_year": ("serving speed", "improving", "slowing", False),
+}
+
+
+def change_words(key: str, value: float) -> str:
+    """``rising 25% a year`` for an API price decline of -25%; ``flat`` for 0."""
+    _what, up, down, inverted = CHANGES[key]
+    v = -value if inverted else value
+    if abs(v) < 1e-12:
+        return "flat"
+    return f"{up if v > 0 else down} {_pct_text(abs(v))} a year"
+
+
+def _pct_text(x: float) -> str:
+    return f"{x * 100:.1f}%".replace(".0%", "%")
+
+
+def path_words(path: str) -> str:
+    """``workflows[*].ai.time_saved`` -> "time saved (every workflow)";
+    ``settings.price_decline_per_year`` -> "API prices"; a path that does not parse as it is."""
+    from planner.plan.paths import PathError, parse
+
+    try:
+        p = parse(path)
+    except PathError:
+        return path
+    if p.spec.key in CHANGES and CHANGES[p.spec.key][3] and p.spec.show == "percent":
+        label = CHANGES[p.spec.key][0]          # "API prices", not "API price decline"
+    else:
+        label = p.spec.label
+    if len(label) > 1 and not label[1].isupper():       # keep acronyms: "API prices"
+        label = label[0].lower() + label[1:]
+    if p.collection is None:
+        return label
+    if p.item == "*":
+        where = f"every {p.collection[:-1]}"
+    else:
+        where = p.item
+    if p.role is not None:
+        where = f"{p.role} in {where}" if p.role != "*" else f"every role in {where}"
+    return f"{label} ({where})"
+
+
+def range_words(path: str, low: float | None, high: float | None, *,
+                scale: bool = False, show=None) -> str:
+    """The range of a ranged input in words: "from rising 25% a year to falling 30% a year"
+    for an API price decline of -25% to 30%; "-50% to +50% of its value" for a scale range;
+    else "from LOW to HIGH" with ``show`` (value -> text, default: percent or plain)."""
+    from planner.plan.paths import PathError, parse
+
+    if low is None or high is None:
+        return ""
+    if scale:
+        return f"{_signed_pct(low - 1)} to {_signed_pct(high - 1)} of its value"
+    try:
+        spec = parse(path).spec
+    except PathError:
+        spec = None
+    if spec is not None and spec.key in CHANGES and spec.show == "percent":
+        lo, hi = change_words(spec.key, low), change_words(spec.key, high)
+        lo_word, hi_word = lo.split(" ")[0], hi.split(" ")[0]
+        if lo_word == hi_word and lo_word != "flat":    # "rising 2% to 5% a year"
+            return f"{lo.removesuffix(' a year')} to {hi.split(' ')[1]} a year"
+        return f"from {lo} to {hi}"
+    if show is None:
+        def show(x: float) -> str:
+            return _pct_text(x) if spec is not None and spec.show == "percent" else f"{x:g}"
+    return f"from {show(low)} to {show(high)}"
+
+
+def _signed_pct(x: float) -> str:
+    return ("+" if x > 0 else "") + _pct_text(x)
+
+
+# ----- what failing means (the stress values), in words ------------------------------------
+# Labels without a double negative ("Demand falls to: -10%"): what the value is, and beside
+# it what it means (stress_reading).
+STRESS_LABELS = {
+    "volume_growth_per_year": "Work volume growth, at most",
+    "price_decline_per_year": "API price decline, at most",
+    "time_saved_scale": "Share of the planned time AI saves",
+    "throughput_gain_per_year": "Serving speed gain, at most",
+    "gpu_price_decline_per_year": "GPU price decline, at most",
+    "token_growth_per_year": "Token use growth, at least",
+}
+
+
+def stress_reading(key: str, value: float) -> str:
+    """What a stress value means: -10% volume growth at most -> "work volume shrinks 10% a
+    year or more"; -25% API price decline at most -> "API prices rise 25% a year or more"."""
+    p = _pct_text(abs(value))
+    zero = abs(value) < 1e-12
+    if key == "time_saved_scale":
+        return f"AI saves only {_pct_text(value)} of the time planned"
+    if key == "volume_growth_per_year":
+        return ("work volume does not grow" if zero else
+                f"work volume shrinks {p} a year or more" if value < 0 else
+                f"work volume grows {p} a year at most")
+    if key in ("price_decline_per_year", "gpu_price_decline_per_year"):
+        what = "API prices" if key == "price_decline_per_year" else "GPU prices"
+        return (f"{what} do not fall" if zero else
+                f"{what} rise {p} a year or more" if value < 0 else
+                f"{what} fall {p} a year at most")
+    if key == "throughput_gain_per_year":
+        return ("serving gets no faster" if zero else
+                f"serving slows {p} a year or more" if value < 0 else
+                f"serving gets {p} a year faster at most")
+    if key == "token_growth_per_year":
+        return ("token use does not shrink" if zero else
+                f"token use grows {p} a year or more" if value > 0 else
+                f"token use shrinks {p} a year at most")
+    return f"{value:g}"

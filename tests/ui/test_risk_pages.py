@@ -111,7 +111,7 @@ def test_the_ranges_list_edits_and_removes_ranges_with_undo(qtbot, doc):
     qtbot.addWidget(ranges)
     assert ranges.table.rowCount() == len(doc.data["ranges"])
     assert ranges.table.item(0, 0).text() == "adoption (every workflow)"
-    assert ranges.table.item(0, 1).text() == "-50% of its value"
+    assert ranges.table.item(0, 1).text() == "-50% to +20% of its value"   # the range in words
     row = next(i for i, r in enumerate(doc.data["ranges"]) if r["path"].startswith("settings.price"))
     ranges.table.selectRow(row)
     assert ranges.selected_path() == "settings.price_decline_per_year"

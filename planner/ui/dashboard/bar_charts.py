@@ -26,12 +26,24 @@ def _short(name: str) -> str:
     return name if len(name) <= MAX_NAME else name[: MAX_NAME - 1].rstrip() + "…"
 
 
-def fte_text(value: float) -> str:
-    """One decimal; small values keep two significant digits (0.034, not 0.0)."""
-    small = abs(value)
-    if small == 0 or small >= 0.1:
-        return fmt.number(value, 1)
-    return fmt.number(value, min(4, 1 - math.floor(math.log10(small))))
+def fte_decimals(largest: float) -> int:
+    """The decimals every FTE label of one chart uses: one, or when even the largest value is
+    under 0.1, two significant digits of it (0.034 and 0.012, not 0.0 and 0.0)."""
+    big = abs(largest)
+    if big == 0 or big >= 0.1:
+        return 1
+    return min(4, 1 - math.floor(math.log10(big)))
+
+
+def fte_text(value: float, decimals: int | None = None) -> str:
+    """``value`` with ``decimals`` (by default those its own size needs); a value that would
+    show as 0 but is not says ``<0.1`` (Legal's 0.071 FTE beside 12.2 reads 0.1, 0.02 <0.1)."""
+    d = fte_decimals(value) if decimals is None else decimals
+    text = fmt.number(value, d)
+    if value and float(text.replace(",", "")) == 0:
+        step = fmt.number(10 ** -d, d)
+        return f"<{step}" if value > 0 else f"> −{step}"
+    return text
 
 
 class BarChart(ChartWidget):
@@ -60,7 +72,9 @@ class BarChart(ChartWidget):
         self._draw()
 
     def value_text(self, value: float) -> str:
-        return fte_text(value)
+        """One format for every bar of the chart (the largest bar's decimals)."""
+        largest = float(np.abs(self.values).max()) if len(self.values) else value
+        return fte_text(value, fte_decimals(largest))
 
     def set_bars(self, names: list[str], values: np.ndarray, kinds: list[str],
                  details: list[str]) -> None:

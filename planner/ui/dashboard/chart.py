@@ -121,6 +121,7 @@ class ChartWidget(QWidget):
         layout.addWidget(self.legend_label)
 
         self._legend: list[tuple[str, str, str]] = []   # (glyph kind, colour attr, text)
+        self._legend_html = ""      # or a key written by the chart itself (set_legend_html)
         self._axis_labels: dict[str, str] = {}
         self.crosshair = pg.InfiniteLine(angle=90, movable=False)
         self.crosshair.setZValue(50)
@@ -165,6 +166,11 @@ class ChartWidget(QWidget):
         self._legend = entries
         self._render_legend()
 
+    def set_legend_html(self, text: str) -> None:
+        """A key the chart writes itself (rich text); shown with the plot, like set_legend's."""
+        self._legend_html = text
+        self._render_legend()
+
     def show_placeholder(self, text: str | None) -> None:
         """Swap the plot for a short teaching sentence (``None`` shows the plot)."""
         if text:
@@ -172,7 +178,8 @@ class ChartWidget(QWidget):
             self.stack.setCurrentWidget(self.placeholder)
         else:
             self.stack.setCurrentWidget(self.plot)
-        self.legend_label.setVisible(not text and bool(self._legend))  # no key to an empty plot
+        # no key to an empty plot
+        self.legend_label.setVisible(not text and bool(self._legend or self._legend_html))
 
     @property
     def showing_placeholder(self) -> bool:
@@ -252,6 +259,10 @@ class ChartWidget(QWidget):
             text, **{"color": self._theme.muted.name(), "font-size": f"{size:.0f}pt"})
 
     def _render_legend(self) -> None:
+        if not self._legend and self._legend_html:
+            self.legend_label.setText(self._legend_html)
+            self.legend_label.setVisible(not self.showing_placeholder)
+            return
         if not self._legend:
             self.legend_label.hide()
             return

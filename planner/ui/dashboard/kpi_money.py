@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from planner import formatting as fmt
 
 from ..doc.fields import fmt_percent
+from . import meaning as M
 from .kpis import Kpi, horizon_title, month_name, nice_month, nothing_changes, tone_of
 
 if TYPE_CHECKING:
@@ -51,8 +52,7 @@ def money_kpis(result: Result, currency: str) -> dict[str, Kpi]:
             f"= ({money(payA)} − {money(payP)}) × 12 = {money(sav_st * 12)}",
             f"Over {H} months: {money(cum_ai)} from AI + {money(cum_st)} from structure = "
             f"{money(cum_ai + cum_st)}",
-            "Payroll per team = (ICs × average IC cost + managers × average manager cost) / 12 a "
-            f"month, rising with wage growth ({fmt.percent(wage)} a year) in every organisation",
+            f"{M.PAYROLL} ({fmt.percent(wage)} a year) in every organisation",
             "Inputs: Teams (roles' annual cost and headcount) and the Headcount figures; "
             "Settings (wage growth)",
         ])
@@ -69,11 +69,7 @@ def money_kpis(result: Result, currency: str) -> dict[str, Kpi]:
             f"Annual compute (P&L view) = compute cost in month {H} × 12 = "
             f"{money(comp)} × 12 = {money(comp * 12)}",
             f"Month {H}: API {money(api)} + GPU {money(gpu)} + seats {money(seats)}",
-            "API = tokens × price per million tokens (cached input at its own price); prices "
-            "change each year by the model's price decline, else the plan's",
-            "GPU = cloud rental + owned GPUs' energy and overhead + depreciation of owned GPUs; "
-            "fleets shrink as serving gets faster, rent and purchases follow GPU prices",
-            "Seats = ceil(headcount × coverage) × cost per seat a month",
+            M.API, M.GPU, M.SEATS,
             "Inputs: Workflows (calls, tokens, model), Models, GPUs, Teams (AI seats), Settings "
             "(API price decline, token use growth, serving speed gain, GPU price decline, peak "
             "to average, PUE, power price)",
@@ -90,8 +86,7 @@ def money_kpis(result: Result, currency: str) -> dict[str, Kpi]:
         detail=f"over {H} months, after costs",
         tone=tone_of(net_cash),
         tooltip=[
-            f"Net cash over {H} months = payroll savings − compute (cash: GPU purchases when "
-            "paid) − extra severance − one-off costs, summed over months 1 to " + str(H),
+            M.net_cash(H),
             f"= {money(sav_all)} − {money(cash_all)} − {money(sev_all)} − {money(one_off)} = "
             f"{money(net_cash, sign=True)}",
             "Extra severance = the plan's severance − the severance the organisation without AI "
@@ -108,8 +103,7 @@ def money_kpis(result: Result, currency: str) -> dict[str, Kpi]:
         detail=f"net cash at {fmt_percent(rate)} a year",
         tone=tone_of(npv),
         tooltip=[
-            "NPV of net cash = sum over months m of net cash in month m / (1 + discount rate) ^ "
-            "(m / 12)",
+            M.NPV,
             f"= {money(npv, sign=True)} at a discount rate of {fmt_percent(rate)} a year "
             f"(undiscounted: {money(net_cash, sign=True)})",
             "Each month's cash is discounted m/12 years (at the end of the month)"
@@ -126,8 +120,7 @@ def _payback(result: Result, money) -> Kpi:
     H = result.horizon
     pb = result.payback_month
     cum = s["net_cash"].cumsum()
-    formula = ("Payback month = the first month in which cumulative net cash (payroll savings "
-               "− compute cash − extra severance − one-off costs, from month 1) reaches 0 or more")
+    formula = M.PAYBACK
     inputs = "Inputs: the Net cash figures (Teams, Workflows, Models, GPUs, Settings)"
     if nothing_changes(result):
         # Nothing is saved or spent: "paid back in month 1" would read as a win.

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from planner import formatting as fmt
 
+from . import meaning as M
+
 if TYPE_CHECKING:
     from planner.engine import Result
 
@@ -124,15 +126,14 @@ def people_kpis(result: Result) -> dict[str, Kpi]:
         "headcount", "Headcount", f"{smart(hc0)} → {smart(hcH)}",
         detail=f"{change}{pct} by {nice_month(result.month_labels[-1])}",
         tooltip=[
-            "Headcount = ICs + managers, summed over every team",
+            M.HEADCOUNT,
             f"Today: {smart(n0)} ICs + {smart(k0)} managers = {smart(hc0)}",
             f"In {end}: {smart(nH)} ICs + {smart(kH)} managers = {smart(hcH)}",
             f"Without AI in {end}: {smart(hcC)} (the same work, growing with its volume "
             f"growth, at today's spans)"
             + (f": {smart(hcC - hcH)} hires avoided" if hcC - hcH > 1e-9 and hcC > hc0 else ""),
             rule, path,
-            "Managers per team = ceil(ICs / span); span = the team's target span, else the "
-            "plan's target span, else ICs / managers today",
+            M.MANAGERS,
             "Inputs: Teams (roles' headcount and kind, min ICs, target span), Workflows (FTE "
             "freed, volume growth), Settings (headcount policy, kept for new work, how headcount "
             "comes down, attrition, target span, volume growth)",
@@ -147,7 +148,7 @@ def people_kpis(result: Result) -> dict[str, Kpi]:
             f"{smart(hcC)} / {smart(hcH)}" + (f" = {fmt.ratio(ratio)}" if ratio else ""),
             "The people the same work would need without AI, per person the plan needs; "
             "above 1x AI does the work with fewer people",
-            "Without AI = the same teams and spans, hiring for volume growth, no AI effect",
+            M.WITHOUT_AI,
             "Inputs: the Headcount figures (Teams, Workflows, Settings)",
         ] + ([] if ratio else ["No one is left in the final month, so there is no ratio"]))
 
@@ -157,8 +158,7 @@ def people_kpis(result: Result) -> dict[str, Kpi]:
         "layers", "Layers", f"{_int_or_dash(lay0)} → {_int_or_dash(layH)}",
         detail=f"needed {_int_or_dash(need0)} → {_int_or_dash(needH)}",
         tooltip=[
-            "Layers = the depth of the team tree: for each team with ICs, count the teams on "
-            "its path to the top (itself included) that have managers; the largest count",
+            M.LAYERS,
             f"Today: {_int_or_dash(lay0)}; in {end}: {_int_or_dash(layH)} (a team whose "
             "managers are all gone no longer adds a layer)",
             _needed_line("today", n0, k0, b["avg_span"], need0),
@@ -189,11 +189,9 @@ def people_kpis(result: Result) -> dict[str, Kpi]:
         detail=f"{fmt.number(hours)} h a month",
         tone=tone_of(fte),
         tooltip=[
-            "FTE freed = hours saved per month / (hours per FTE year / 12)",
+            M.FTE_FREED,
             f"In {end}: {fmt.number(hours, 1)} / ({fmt.number(hpy)} / 12) = {fmt.number(fte, 1)} FTE",
-            "Hours saved = volume × volume growth since month 1 × minutes / 60 × adoption × ramp "
-            f"× (time saved − review overhead), summed over {n_wf} "
-            f"workflow{'s' if n_wf != 1 else ''}",
+            M.hours_saved(n_wf),
             "Inputs: Workflows (volume, minutes, AI effect, volume growth), Settings (hours per "
             "FTE year, volume growth)",
         ] + ([] if n_wf else ["Add a workflow with an AI effect to free time"]))

@@ -9,6 +9,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from ..widgets.common import fit_to_screen
+
 
 def docs_dir() -> Path:
     """The folder holding the user documents (``model.md``, ``app.md``...): ``docs/`` beside
@@ -40,9 +42,9 @@ class DocViewer(QDialog):
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self.show_doc(name)
-        screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is not None:
-            self.resize(min(900, int(screen.width() * 0.8)), min(820, int(screen.height() * 0.85)))
+        # within the available screen with room for the title bar: at 1366x768 the Close
+        # button of a 765 px tall window sat below the screen's edge
+        fit_to_screen(self, 900, 820)
 
     def show_doc(self, name: str) -> None:
         text = read_doc(name)

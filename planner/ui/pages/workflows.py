@@ -101,13 +101,18 @@ class WorkflowsPage(QWidget):
         compute_btn = QToolButton(self)
         compute_btn.setDefaultAction(self.compute_action)
         compute_btn.setToolTip("Show or hide the model, calls and tokens columns")
-        top.addWidget(QLabel("Team:", self))
-        top.addWidget(self.team_filter)
-        top.addWidget(self.search)
+        # two rows, so the page fits beside the navigation and the Results dock on a 1366 px
+        # screen (one row of filters and buttons made the window ~1400 px wide at least):
+        # the heading and the buttons, then the filters over the table
         top.addWidget(compute_btn)
         top.addWidget(add)
         self._top = top
         outer.addLayout(top)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("Team:", self))
+        filters.addWidget(self.team_filter)
+        filters.addWidget(self.search, 1)
+        outer.addLayout(filters)
         outer.addWidget(hint("Each row is work a team does today. Percentages: 35, 35% and 0.35 "
                              "are all 35%. Paste a block from Excel with Ctrl+V; Insert adds a row, Ctrl+D "
                              "duplicates, Delete removes.", self))

@@ -119,8 +119,7 @@ class ScenarioChart(ChartWidget):
             lo = min(lo, 0.0) if lo < 0 else lo * 0.9
         span = hi - lo or max(abs(hi), 1.0)
         self.view.setYRange(lo - span * 0.05, hi + span * 0.08, padding=0)
-        self.legend_label.setText(legend_html(payload.names, dark))
-        self.legend_label.show()
+        self.set_legend_html(legend_html(payload.names, dark))
 
     def _restyle(self, theme: Theme) -> None:
         if self.payload is not None:
@@ -184,7 +183,8 @@ class FanChart(ChartWidget):
         for item in (self.band, self.low, self.high, self.median, self.plan_curve):
             self.item.addItem(item)
         self.item.addItem(self.zero, ignoreBounds=True)
-        self.set_axis_label("left", "Cumulative net cash")
+        # short: the title says cumulative, and a long title was clipped on a short chart
+        self.set_axis_label("left", "Net cash")
 
     def _restyle(self, theme: Theme) -> None:
         accent = QColor(theme.people)
@@ -199,11 +199,10 @@ class FanChart(ChartWidget):
         self.median.setPen(_pen(theme.text, 1.6, Qt.PenStyle.DashLine))
         self.plan_curve.setPen(_pen(accent, 2.2, Qt.PenStyle.SolidLine))
         self.zero.setPen(_pen(theme.muted, 1.0, Qt.PenStyle.SolidLine))
-        self.legend_label.setText(
+        self.set_legend_html(
             f'<span style="color:{fill.name()}">■</span>&nbsp;P10&#8209;P90&nbsp;of&nbsp;draws'
             f'&nbsp;&nbsp; <span style="color:{theme.text.name()}">╸╸╸</span>&nbsp;P50'
             f'&nbsp;&nbsp; <span style="color:{accent.name()}">━━</span>&nbsp;the&nbsp;plan')
-        self.legend_label.show()
 
     def _show(self, fan: Fan) -> None:
         self.payload = fan
@@ -283,11 +282,11 @@ class TornadoChart(ChartWidget):
 
     def _restyle(self, theme: Theme) -> None:
         self.base_line.setPen(_pen(theme.text, 1.2, Qt.PenStyle.DashLine))
-        self.legend_label.setText(
+        # the key to the two bar styles: solid for the input at its low end, hatched for high
+        self.set_legend_html(
             f'<span style="color:{theme.cost.name()}">■</span>&nbsp;input&nbsp;at&nbsp;its'
             f'&nbsp;low&nbsp;end&nbsp;&nbsp; <span style="color:{theme.saving.name()}">▨</span>'
-            "&nbsp;at&nbsp;its&nbsp;high&nbsp;end&nbsp;&nbsp; ╸╸╸&nbsp;the&nbsp;plan")
-        self.legend_label.show()
+            "&nbsp;at&nbsp;its&nbsp;high&nbsp;end&nbsp;&nbsp; ╸╸╸&nbsp;the&nbsp;plan's&nbsp;NPV")
         if self.payload is not None:
             self._show(self.payload)
 

@@ -23,25 +23,33 @@ from PySide6.QtWidgets import (
 
 from planner import formatting as fmt
 
+from ..dashboard.meaning import figure_tip
 from ..dashboard.theme import theme_for
+from ..dashboard.tiles import tooltip_html
 from ..widgets.common import heading, hint, scrolled
 from ..workers import ThreadRunner, _Runner
 from .charts import Lines, ScenarioChart, series_style
 
-# (label, how to read it from a summary, kind, better when higher?)
+# (label, how to read it from a summary, kind, better when higher?, its key in meaning.FIGURES)
 FIGURES = (
-    ("Headcount (final month)", lambda s: s["final"]["headcount"], "count", None),
-    ("  without AI", lambda s: s["final"]["headcount_without_ai"], "count", None),
-    ("Managers (final month)", lambda s: s["final"]["managers"], "count", None),
-    ("Layers (team tree)", lambda s: s["final"]["layers"], "int", None),
-    ("Payroll per year (final)", lambda s: s["final"]["payroll_annual"], "money", False),
-    ("Compute per month (final)", lambda s: s["final"]["compute_per_month"], "money", False),
-    ("Compute as share of payroll", lambda s: s["final"]["compute_to_payroll"], "pct", False),
-    ("NPV of net cash", lambda s: s["npv_net_cash"], "money", True),
-    ("Cumulative net cash", lambda s: s["cumulative_net_cash"], "money", True),
-    ("Payback month", lambda s: s["payback_month"], "month", False),
+    ("Headcount (final month)", lambda s: s["final"]["headcount"], "count", None, "headcount"),
+    ("  without AI", lambda s: s["final"]["headcount_without_ai"], "count", None,
+     "headcount_without_ai"),
+    ("Managers (final month)", lambda s: s["final"]["managers"], "count", None, "managers"),
+    ("Layers (team tree)", lambda s: s["final"]["layers"], "int", None, "layers"),
+    ("Payroll per year (final)", lambda s: s["final"]["payroll_annual"], "money", False,
+     "payroll_annual"),
+    ("Compute per month (final)", lambda s: s["final"]["compute_per_month"], "money", False,
+     "compute_per_month"),
+    ("Compute as share of payroll", lambda s: s["final"]["compute_to_payroll"], "pct", False,
+     "compute_to_payroll"),
+    ("NPV of net cash", lambda s: s["npv_net_cash"], "money", True, "npv_net_cash"),
+    ("Cumulative net cash", lambda s: s["cumulative_net_cash"], "money", True,
+     "cumulative_net_cash"),
+    ("Payback month", lambda s: s["payback_month"], "month", False, "payback_month"),
 )
 MAX_DEFAULT = 6
+WAITING = "Calculating the scenarios…"
 
 
 @dataclass
@@ -88,6 +96,17 @@ def _delta(v: Any, base: Any, kind: str, cur: str) -> str:
     return f"{d:+,.1f}".replace(".0", "") if abs(d - round(d)) < 1e-9 else f"{d:+,.1f}"
 
 
+def _delta_tip(figure: str, scenario: str, value: str, base: str, delta: str) -> str:
+    if delta == "=":
+        change = "the same as the baseline"
+    elif delta == "changed":
+        change = "changed"
+    else:
+        change = delta
+    return (f"{figure}: change from the baseline\n"
+            f"{scenario} {value} against Baseline {base}: {change}")
+
+
 class ComparePage(QWidget):
     """Scenarios side by side. ``refresh()`` recomputes when the page is shown and the plan
     changed since."""
@@ -120,6 +139,7 @@ class ComparePage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.hide()                       # an empty grid until the first result
         self.headcount_chart = ScenarioChart(self, title="Headcount over time")
         self.cash_chart = ScenarioChart(self, title="Cumulative net cash", money=True)
         self.compute_chart = ScenarioChart(self, title="Compute per month (P&L)", money=True)
@@ -136,8 +156,9 @@ class ComparePage(QWidget):
         grid.addWidget(self.headcount_chart, 0, 0)
         grid.addWidget(self.cash_chart, 0, 1)
         grid.addWidget(self.compute_chart, 1, 0, 1, 2)
-        for chart in (self.headcount_chart, self.cash_chart, self.compute_chart):
+        for chart in self.charts():
             chart.setMinimumHeight(230)
+            chart.show_placeholder(WAITING)     # no empty axes until the first result
         v.addLayout(grid, 1)
         scrolled(self, body)
 
@@ -159,13 +180,19 @@ class ComparePage(QWidget):
         if getattr(self.doc, "error_count", 0):
             self.status.setText(f"The plan has {self.doc.error_count} problem(s): fix them to "
                                 "compare its scenarios (see Problems).")
+            if self.compared is None:
+                for chart in self.charts():
+                    chart.show_placeholder("Fix the plan's problems to compare its scenarios.")
             self._computed_for = object()
             return
         if data is self._computed_for:
             return
         self._generation += 1
         gen = self._generation
-        self.status.setText("Calculating the scenarios…")
+        self.status.setText(WAITING)
+        if self.compared is None:
+            for chart in self.charts():
+                chart.show_placeholder(WAITING)
         self.runner.submit(run_compare, data,
                            on_done=lambda c, g=gen, d=data: self._done(c, g, d),
                            on_error=self._failed)
@@ -178,6 +205,12 @@ class ComparePage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(f"Could not compare the scenarios: {exc}")
+        if self.compared is None:
+            for chart in self.charts():
+                chart.show_placeholder("No scenarios to show: see the message above.")
+
+    def charts(self) -> tuple[ScenarioChart, ...]:
+        return (self.headcount_chart, self.cash_chart, self.compute_chart)
 
     def _computed(self, compared: Compared) -> None:
         self.compared = compared
@@ -232,21 +265,36 @@ class ComparePage(QWidget):
         for name in names[1:]:
             headers += [name, "change"]
         self.table.clear()
+        self.table.show()
         self.table.setColumnCount(len(headers))
         self.table.setRowCount(len(FIGURES))
         self.table.setHorizontalHeaderLabels(headers)
+        for col, head in enumerate(headers):
+            item = self.table.horizontalHeaderItem(col)
+            if item is not None and col > 0:
+                item.setToolTip("Change from the baseline" if head == "change" and col % 2 == 1
+                                and col > 1 else f"The figures of {head}")
         theme = theme_for(self)
         bold = QFont(self.font())
         bold.setBold(True)
-        for row, (label, get, kind, higher) in enumerate(FIGURES):
-            self.table.setItem(row, 0, QTableWidgetItem(label.strip() if not label.startswith(" ")
-                                                        else label))
+        for row, (label, get, kind, higher, key) in enumerate(FIGURES):
+            name = "Headcount without AI (final month)" if key == "headcount_without_ai" \
+                else label.strip()
+            tip = figure_tip(key, name)
+            first = QTableWidgetItem(label.strip() if not label.startswith(" ") else label)
+            first.setToolTip(tooltip_html(tip.split("\n")))
+            self.table.setItem(row, 0, first)
             base = get(summaries[0])
+            base_text = ""
             col = 1
             for k, s in enumerate(summaries):
                 v = get(s)
-                item = QTableWidgetItem(fmt.payback(v, s["cumulative_net_cash"])
-                                        if kind == "month" else _text(v, kind, cur))
+                text = (fmt.payback(v, s["cumulative_net_cash"]) if kind == "month"
+                        else _text(v, kind, cur))
+                item = QTableWidgetItem(text)
+                item.setToolTip(tooltip_html([f"{names[k]}: {text}", *tip.split("\n")]))
+                if k == 0:
+                    base_text = text
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if k == 0:
                     item.setFont(bold)
@@ -256,6 +304,8 @@ class ComparePage(QWidget):
                     continue
                 d = _delta(v, base, kind, cur)
                 ditem = QTableWidgetItem(d)
+                ditem.setToolTip(tooltip_html(_delta_tip(name, names[k], text, base_text,
+                                                         d).split("\n")))
                 ditem.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if higher is not None and v is not None and base is not None and d not in ("=", ""):
                     better = (v > base) == higher
@@ -273,6 +323,8 @@ class ComparePage(QWidget):
             if item is not None:
                 item.setForeground(QBrush(QColor(series_style(i, theme.dark)[0])))
         months = results[0].month_labels
+        for chart in self.charts():
+            chart.show_placeholder(None)
         self.headcount_chart.set_result(Lines(
             months, names, [r.series["_ic_all"] + r.series["_mgr_all"] for r in results],
             first_month=0))

@@ -6,6 +6,7 @@ with its item; setting, changing and removing a range are each one undo step.
 
 from __future__ import annotations
 
+import html
 import math
 from typing import Any
 
@@ -92,7 +93,15 @@ class RangeDialog(QDialog):
             f"{lead} The Risk page draws it between a low and a high end (a triangle peaking at "
             "the plan's value) and shows how much each range moves the NPV.", self)
         intro.setWordWrap(True)
-        where = QLabel(f"Path: <code>{self.target}</code>", self)
+        from planner.risk.words import path_words
+
+        # the input in words; its path in the plan file for experts, on hover
+        where = QLabel(f"Applies to: <b>{html.escape(path_words(self.target))}</b>", self)
+        where.setToolTip(f"In the plan file: {self.target}")
+        self.where = where
+        self.reading = QLabel(self)             # the range as typed, in words
+        self.reading.setWordWrap(True)
+        self.reading.setStyleSheet("color: palette(placeholder-text);")
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #c62828;")
         self.error.setWordWrap(True)
@@ -111,12 +120,36 @@ class RangeDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(where)
         layout.addLayout(form)
+        layout.addWidget(self.reading)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         for edit in (self.low, self.high):
             edit.textEdited.connect(lambda _t: self.absolute.setChecked(True))
         for edit in (self.minus, self.plus):
             edit.textEdited.connect(lambda _t: self.relative.setChecked(True))
+        for edit in (self.low, self.high, self.minus, self.plus):
+            edit.textChanged.connect(lambda _t: self._read())
+        self.absolute.toggled.connect(lambda _on: self._read())
+        self._read()
+        # room for the explanation and the reading: the dialog was 282 px wide and cramped
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 62)
+
+    def _read(self) -> None:
+        """Say the range as typed in words ("API prices: from rising 25% a year to falling 30%
+        a year"), or nothing while it is incomplete."""
+        from planner.risk.words import path_words, range_words
+
+        try:
+            entry = self.spec()
+        except ValueError:
+            self.reading.setText("")
+            return
+        if "low_scale" in entry:
+            text = range_words(self.target, entry["low_scale"], entry["high_scale"], scale=True)
+        else:
+            text = range_words(self.target, entry["low"], entry["high"],
+                               show=lambda x: self.field.display(x, self.doc))
+        self.reading.setText(f"{path_words(self.target)}: {text}")
 
     def spec(self) -> dict:
         """The range entry (without its path), or ValueError saying what to fix."""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..doc.fields import Field, fmt_percent
+from ..doc.fields import Field
 
 
 def _field(path: str) -> Field | None:
@@ -42,9 +42,21 @@ def _value(doc: Any, path: str) -> Any:
 
 
 def words(path: str) -> str:
-    from .risk_page import _path_words
+    """The input a path names, in words (planner.risk.words: the CLI says the same)."""
+    from planner.risk.words import path_words
 
-    return _path_words(path)
+    return path_words(path)
+
+
+def range_text(rg: dict, field: Field | None) -> str:
+    """The range in words: "from rising 25% a year to falling 30% a year"."""
+    from planner.risk.words import range_words
+
+    path = str(rg.get("path", ""))
+    if "low_scale" in rg:
+        return range_words(path, rg.get("low_scale"), rg.get("high_scale"), scale=True)
+    return range_words(path, rg.get("low"), rg.get("high"),
+                       show=field.display if field is not None else None)
 
 
 class RangesList(QWidget):
@@ -53,8 +65,8 @@ class RangesList(QWidget):
     def __init__(self, doc: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
-        self.table = QTableWidget(0, 4, self)
-        self.table.setHorizontalHeaderLabels(["Uncertain input", "Low", "High", "Why"])
+        self.table = QTableWidget(0, 3, self)
+        self.table.setHorizontalHeaderLabels(["Uncertain input", "Range", "Why"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -62,7 +74,6 @@ class RangesList(QWidget):
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         hh.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.edit())
         self.edit_button = QPushButton("Edit range...", self)
@@ -92,22 +103,18 @@ class RangesList(QWidget):
             path = str(rg.get("path", ""))
             field = _field(path)
             item = QTableWidgetItem(words(path))
-            item.setToolTip(f"{path}\n{rg.get('note') or ''}".strip())
+            # the path for experts (as in the file and the workbook's Ranges sheet)
+            item.setToolTip(f"{words(path)}\nIn the plan file: {path}\n"
+                            f"{rg.get('note') or ''}".strip())
             item.setData(Qt.ItemDataRole.UserRole, path)
             self.table.setItem(i, 0, item)
-            if "low_scale" in rg:
-                low = f"{fmt_percent(rg['low_scale'] - 1)} of its value"
-                high = f"+{fmt_percent(rg['high_scale'] - 1)} of its value"
-            else:
-                low = field.display(rg.get("low")) if field else str(rg.get("low"))
-                high = field.display(rg.get("high")) if field else str(rg.get("high"))
-            for col, text in ((1, low), (2, high)):
-                cell = QTableWidgetItem(text)
-                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(i, col, cell)
+            span = QTableWidgetItem(range_text(rg, field))
+            span.setToolTip("Low and high ends of the range; each draw takes a value between "
+                            "them, most often near the plan's own value")
+            self.table.setItem(i, 1, span)
             note = QTableWidgetItem(str(rg.get("note") or ""))
             note.setToolTip(str(rg.get("note") or ""))
-            self.table.setItem(i, 3, note)
+            self.table.setItem(i, 2, note)
         height = self.table.verticalHeader().length() + self.table.horizontalHeader().height() + 6
         self.table.setFixedHeight(max(height, 60))
         self._enable()

@@ -33,20 +33,30 @@ from PySide6.QtWidgets import (
 
 from planner import formatting as fmt
 
+from ..dashboard.meaning import figure_tip, percentile_tip
 from ..dashboard.theme import theme_for
+from ..dashboard.tiles import tooltip_html
 from ..widgets.common import heading, hint, scrolled
 from ..workers import ThreadRunner, _Runner
 from .charts import Fan, FanChart, Tornado, TornadoChart
 
 BIG_PLAN_ITEMS = 2_000      # above this the Monte Carlo waits for Run
+NOT_YET = "No results yet: they appear here when the plans are drawn (Run)."
+DRAWING = "Drawing plans…"
+# (key in the Monte Carlo and in meaning.FIGURES, label, kind, better when higher?)
 METRIC_ROWS = (
-    ("npv_net_cash", "NPV of net cash", "money"),
-    ("cumulative_net_cash", "Cumulative net cash", "money"),
-    ("headcount", "Headcount (final month)", "count"),
-    ("fte_freed", "FTE freed (final month)", "count"),
-    ("compute_per_month", "Compute per month (final)", "money"),
-    ("payback_month", "Payback month", "month"),
+    ("npv_net_cash", "NPV of net cash", "money", True),
+    ("cumulative_net_cash", "Cumulative net cash", "money", True),
+    ("headcount", "Headcount (final month)", "count", None),
+    ("fte_freed", "FTE freed (final month)", "count", None),
+    ("compute_per_month", "Compute per month (final)", "money", False),
+    ("payback_month", "Payback month", "month", False),
 )
+# The bets table's figure columns: (heading, key in meaning.FIGURES)
+BET_COLUMNS = (("NPV", "npv_net_cash"), ("Cumulative cash", "cumulative_net_cash"),
+               ("Payback", "payback_month"), ("Headcount", "headcount"),
+               ("Compute / payroll", "compute_to_payroll"))
+AS_PLANNED = "As planned: the plan itself, every input at its planned value (no draw)"
 
 
 @dataclass
@@ -83,8 +93,10 @@ def _analyse(data: Any, scenario: str | None, draws: int, seed: int, relay: _Rel
     return RiskRun(report.scenario, report, report.monte_carlo, plan_result)
 
 
-def _cell(text: str, *, right: bool = True, bold: bool = False) -> QTableWidgetItem:
+def _cell(text: str, *, right: bool = True, bold: bool = False, tip: str = "") -> QTableWidgetItem:
     item = QTableWidgetItem(text)
+    if tip:
+        item.setToolTip(tooltip_html(tip.split("\n")))
     if right:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     if bold:
@@ -147,6 +159,7 @@ class RiskPage(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.progress.setMaximumWidth(220)
+        self.progress.hide()                    # shown while a run draws plans
         self.status = hint("", self)
         controls = QHBoxLayout()
         controls.addWidget(self.scenario_label)
@@ -167,15 +180,26 @@ class RiskPage(QWidget):
         self.probability.setFont(big)
         self.percentiles = QTableWidget(len(METRIC_ROWS), 5, self)
         self.percentiles.setHorizontalHeaderLabels(["", "P10", "P50", "P90", "As planned"])
+        for col, tip in enumerate((
+                percentile_tip("p10", higher_is_better=None) + " (for NPV and cash: worse)",
+                percentile_tip("p50", higher_is_better=None),
+                percentile_tip("p90", higher_is_better=None) + " (for NPV and cash: better)",
+                AS_PLANNED), start=1):
+            self.percentiles.horizontalHeaderItem(col).setToolTip(tip)
         self._table_style(self.percentiles)
         self.fan_chart = FanChart(self)
         self.tornado_chart = TornadoChart(self)
         for chart in (self.fan_chart, self.tornado_chart):
             chart.setMinimumHeight(260)
+            chart.show_placeholder(NOT_YET)     # no empty axes until the first draws
+        self.percentiles.hide()                 # nor an empty grid
         self.bets = QTableWidget(0, 6, self)
-        self.bets.setHorizontalHeaderLabels(["When the bet fails", "NPV", "Cumulative cash",
-                                             "Payback", "Headcount", "Compute / payroll"])
+        self.bets.setHorizontalHeaderLabels(["When the bet fails"] + [h for h, _ in BET_COLUMNS])
+        for col, (head, key) in enumerate(BET_COLUMNS, start=1):
+            self.bets.horizontalHeaderItem(col).setToolTip(
+                tooltip_html(figure_tip(key, head).split("\n")))
         self._table_style(self.bets)
+        self.bets.hide()
         self.stress_form = QFormLayout()
         self.stress_edits: dict[str, QLineEdit] = {}
         self._build_stress()
@@ -206,14 +230,14 @@ class RiskPage(QWidget):
         charts.addWidget(self.tornado_chart, 0, 1)
         v.addLayout(charts)
         v.addWidget(heading("The four bets", self, size=1.05))
-        bets_row = QHBoxLayout()
-        bets_row.addWidget(self.bets, 3)
-        stress_box = QVBoxLayout()
-        stress_box.addWidget(hint("What failing means (edit to stress harder or softer):", self))
-        stress_box.addLayout(self.stress_form)
-        stress_box.addStretch(1)
-        bets_row.addLayout(stress_box, 2)
-        v.addLayout(bets_row)
+        v.addWidget(self.bets)
+        # under the table, each value with what it means beside it (a column beside the
+        # table wrapped those words into a narrow stack)
+        v.addWidget(hint("What failing means (edit to stress harder or softer):", self))
+        stress_row = QHBoxLayout()
+        stress_row.addLayout(self.stress_form)
+        stress_row.addStretch(1)
+        v.addLayout(stress_row)
         v.addWidget(heading("Break-even", self, size=1.05))
         v.addWidget(self.break_even)
         v.addStretch(1)
@@ -240,17 +264,25 @@ class RiskPage(QWidget):
 
     def _build_stress(self) -> None:
         from planner.plan import fields as F
+        from planner.risk.words import STRESS_LABELS
 
+        self.stress_readings: dict[str, QLabel] = {}
         for spec in F.of("stress"):
             if spec.key == "note":
                 continue
             edit = QLineEdit(self)
-            edit.setMaximumWidth(90)
+            edit.setMaximumWidth(70)
             edit.setToolTip(f"{spec.meaning}\nAllowed: {spec.describe_range()}.\n"
                             f"Default: {spec.describe_default()}.")
             edit.editingFinished.connect(lambda s=spec, e=edit: self._stress_edited(s, e))
-            self.stress_form.addRow(spec.label + ":", edit)
+            reading = hint("", self)       # what the value means, in words
+            reading.setWordWrap(False)
+            row = QHBoxLayout()
+            row.addWidget(edit)
+            row.addWidget(reading, 1)
+            self.stress_form.addRow(STRESS_LABELS.get(spec.key, spec.label) + ":", row)
             self.stress_edits[spec.key] = edit
+            self.stress_readings[spec.key] = reading
         self._show_stress()
 
     def _stress_values(self) -> dict[str, float]:
@@ -264,12 +296,14 @@ class RiskPage(QWidget):
 
     def _show_stress(self) -> None:
         from planner.plan import fields as F
+        from planner.risk.words import stress_reading
 
         values = self._stress_values()
         for key, edit in self.stress_edits.items():
             spec = F.spec("stress", key)
             v = values[key]
             edit.setText(f"{v * 100:g}%" if spec.show == "percent" else f"{v:g}")
+            self.stress_readings[key].setText(stress_reading(key, v))
 
     def _stress_edited(self, spec: Any, edit: QLineEdit) -> None:
         text = edit.text().strip()
@@ -346,10 +380,14 @@ class RiskPage(QWidget):
             return
         data = self.doc.data
         self._ran_for = (data, self.scenario())
-        self.progress.setValue(0)
+        self.progress.setRange(0, 0)            # busy until the first progress report
+        self.progress.show()
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.status.setText("Drawing plans…")
+        if self.last is None:
+            for chart in (self.fan_chart, self.tornado_chart):
+                chart.show_placeholder(DRAWING)
         self.task = self.runner.submit(
             _analyse, data, self.scenario(), self.draws.value(), self.seed.value(), self._relay,
             with_progress=True, on_progress=self._progress, on_done=self._done,
@@ -360,11 +398,17 @@ class RiskPage(QWidget):
             self.task.cancel()
 
     def _progress(self, fraction: float, text: str) -> None:
+        self.progress.setRange(0, 1000)
         self.progress.setValue(int(fraction * 1000))
         self.status.setText(text[:1].upper() + text[1:] + "…")
 
     def _end(self) -> None:
         self.task = None
+        self.progress.setRange(0, 1000)
+        self.progress.hide()
+        for chart in (self.fan_chart, self.tornado_chart):
+            if chart.showing_placeholder and chart.placeholder.text() == DRAWING:
+                chart.show_placeholder(NOT_YET)     # cancelled or failed before any result
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
 
@@ -420,21 +464,25 @@ class RiskPage(QWidget):
                    "fte_freed": plan["final"]["fte_freed"],
                    "compute_per_month": plan["final"]["compute_per_month"],
                    "payback_month": plan["payback_month"]}
-        for row, (key, label, kind) in enumerate(METRIC_ROWS):
-            self.percentiles.setItem(row, 0, _cell(label, right=False))
+        for row, (key, label, kind, higher) in enumerate(METRIC_ROWS):
+            tip = figure_tip(key, label)
+            self.percentiles.setItem(row, 0, _cell(label, right=False, tip=tip))
             for col, q in enumerate(("p10", "p50", "p90"), start=1):
-                self.percentiles.setItem(row, col, _cell(_text(pct[key][q], kind, cur,
-                                                               never=key == "payback_month")))
-            self.percentiles.setItem(row, 4, _cell(_text(planned[key], kind, cur,
-                                                         never=key == "payback_month"),
-                                                   bold=True))
+                text = _text(pct[key][q], kind, cur, never=key == "payback_month")
+                self.percentiles.setItem(row, col, _cell(text, tip=(
+                    f"{label}: {text}\n{percentile_tip(q, higher_is_better=higher)}\n\n{tip}")))
+            text = _text(planned[key], kind, cur, never=key == "payback_month")
+            self.percentiles.setItem(row, 4, _cell(text, bold=True, tip=(
+                f"{label}: {text}\n{AS_PLANNED}\n\n{tip}")))
         _fixed_height(self.percentiles)
+        self.percentiles.show()
         done = f"{mc.done:,} of {mc.draws:,} draws" if run.partial else f"{mc.draws:,} draws"
         horizon = run.plan.horizon
         self.probability.setText(f"Pays back within {horizon} months in "
                                  f"{fmt.percent(mc.payback_probability, 0)} of {done}")
         fan = mc.fan()
         if fan:
+            self.fan_chart.show_placeholder(None)
             self.fan_chart.set_result(Fan(
                 run.plan.month_labels, np.array([r["p10"] for r in fan]),
                 np.array([r["p50"] for r in fan]), np.array([r["p90"] for r in fan]),
@@ -447,10 +495,13 @@ class RiskPage(QWidget):
                 "and choose Set range... to see which inputs move the NPV most.")
             return
         self.tornado_chart.show_placeholder(None)
+        from planner.risk.words import path_words, range_words
+
         labels, ends = [], []
         for r in rows:
-            labels.append(_path_words(r["path"]))
-            ends.append(f"{r['path']}: from {r['low']:g} to {r['high']:g}")
+            labels.append(path_words(r["path"]))
+            ends.append(f"{range_words(r['path'], r['low'], r['high'], scale=r.get('scale'))}"
+                        f"<br><small>{r['path']}</small>")
         self.tornado_chart.set_result(Tornado(labels, [r["value_low"] for r in rows],
                                               [r["value_high"] for r in rows], base, cur, ends))
 
@@ -476,7 +527,12 @@ class RiskPage(QWidget):
                                                         b["cumulative_net_cash"])))
             self.bets.setItem(row, 4, _cell(fmt.smart(b["headcount"])))
             self.bets.setItem(row, 5, _cell(fmt.percent(b["compute_to_payroll"], 1)))
+            for col, (head, key) in enumerate(BET_COLUMNS, start=1):
+                cell = self.bets.item(row, col)
+                cell.setToolTip(tooltip_html(
+                    [f"{label}: {head} {cell.text()}", "", *figure_tip(key, head).split("\n")]))
         _fixed_height(self.bets)
+        self.bets.show()
 
 
 def _text(v: Any, kind: str, cur: str, *, never: bool = False) -> str:
@@ -503,25 +559,3 @@ def _parse_share(text: str) -> float:
     if not math.isfinite(v):
         raise ValueError("must be a finite number")
     return v / 100 if percent or abs(v) > 1 else v
-
-
-def _path_words(path: str) -> str:
-    """``workflows[*].ai.time_saved`` -> "time saved (every workflow)"."""
-    from planner.plan.paths import PathError, parse
-
-    try:
-        p = parse(path)
-    except PathError:
-        return path
-    label = p.spec.label
-    if len(label) > 1 and not label[1].isupper():       # keep acronyms: "API price decline"
-        label = label[0].lower() + label[1:]
-    if p.collection is None:
-        return label
-    if p.item == "*":
-        where = f"every {p.collection[:-1]}"
-    else:
-        where = p.item
-    if p.role is not None:
-        where = f"{p.role} in {where}" if p.role != "*" else f"every role in {where}"
-    return f"{label} ({where})"

@@ -1,0 +1,67 @@
+"""Ranged inputs, their ranges and what failing means, in plain words: one Qt-free home that
+the app and the command line share."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from planner.cli import main
+from planner.risk.words import path_words, range_words, stress_reading
+
+
+@pytest.mark.parametrize(("path", "words"), [
+    ("workflows[*].ai.time_saved", "time saved (every workflow)"),
+    ("teams[support].roles[Support agent].annual_cost", "annual cost (Support agent in support)"),
+    ("settings.price_decline_per_year", "API prices"),
+    ("settings.gpu_price_decline_per_year", "GPU prices"),
+    ("settings.volume_growth_per_year", "work volume growth"),
+    ("not a path", "not a path"),
+])
+def test_a_path_in_words(path, words):
+    assert path_words(path) == words
+
+
+def test_a_range_in_words_has_no_double_negative():
+    assert (range_words("settings.price_decline_per_year", -0.25, 0.30)
+            == "from rising 25% a year to falling 30% a year")
+    assert (range_words("settings.volume_growth_per_year", -0.10, 0.15)
+            == "from shrinking 10% a year to growing 15% a year")
+    assert range_words("settings.wage_growth_per_year", 0.02, 0.05) == "rising 2% to 5% a year"
+    assert (range_words("workflows[*].ai.time_saved", 0.5, 1.5, scale=True)
+            == "-50% to +50% of its value")
+
+
+def test_what_failing_means_in_words():
+    assert stress_reading("volume_growth_per_year", -0.10) == "work volume shrinks 10% a year or more"
+    assert stress_reading("price_decline_per_year", -0.25) == "API prices rise 25% a year or more"
+    assert stress_reading("gpu_price_decline_per_year", 0.0) == "GPU prices do not fall"
+    assert stress_reading("time_saved_scale", 0.5) == "AI saves only 50% of the time planned"
+
+
+def test_the_cli_tornado_names_inputs_in_words_with_the_path_second(capsys):
+    from conftest import BUNDLED
+
+    assert main(["risk", str(BUNDLED), "--draws", "200"]) == 0
+    out = capsys.readouterr().out
+    tornado = out.split("Tornado:")[1].split("The four bets")[0]
+    firsts = [line for line in tornado.splitlines() if line.startswith("  ") and
+              not line.startswith("      ")]
+    assert firsts
+    for line in firsts:                         # the input in words leads each row
+        assert "[" not in line.split("$")[0] and "settings." not in line, line
+    assert "time saved (every workflow)" in tornado
+    assert "API prices" in tornado and "from rising 25% a year to falling 30% a year" in tornado
+    assert "[workflows[*].ai.time_saved]" in tornado     # the path, for experts, second
+
+
+def test_the_cli_hosting_verdict_gives_prices_per_million_tokens_in_the_currency(capsys):
+    from conftest import BUNDLED
+
+    assert main(["hosting", str(BUNDLED)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    said = re.findall(r"cost (\S+) per million tokens against (\S+) on the API", out)
+    assert said
+    for fleet, api in said:
+        assert fleet.startswith("$") and api.startswith("$"), (fleet, api)
