@@ -21,7 +21,8 @@ from planner.io.excel import (
 from planner.io.excel.layout import MONTHLY_COL, SETTING_KEYS
 from planner.model import parse_plan
 
-SHEETS = ["Summary", "Assumptions", "Teams", "Roles", "Workflows", "Models", "GPUs", "Monthly",
+SHEETS = ["Summary", "Scenarios", "Risk", "Hosting", "Assumptions", "ScenarioInputs", "Teams", "Roles",
+          "Workflows", "Models", "GPUs", "Monthly",
           "Years", "TeamMonths", "TeamTree", "WorkflowMonths", "ModelMonths", "Calendar"]
 
 
@@ -82,7 +83,7 @@ def test_formulas_use_only_functions_every_spreadsheet_evaluates(tmp_path, case)
     used = {name for ws in wb.worksheets for row in ws.iter_rows() for c in row
             if c.data_type == "f" for name in re.findall(r"([A-Z][A-Z0-9.]*)\(", c.value)}
     allowed = {"SUMPRODUCT", "SUM", "INDEX", "IF", "MIN", "MAX", "INT", "LN", "ISNUMBER", "AND",
-               "OR", "ABS", "COUNT", "ROW"}
+               "OR", "ABS", "COUNT", "ROW", "TRIM"}
     assert used <= allowed, used - allowed
     assert {"SUMPRODUCT", "INDEX", "LN"} <= used
     assert wb.calculation.fullCalcOnLoad

@@ -52,7 +52,7 @@ def monthly_formulas(b: Book, m: int) -> dict[str, str]:
         return f"(({before}-{now})>0)*({before}-{now})"
 
     def severance(ic: str, mgr: str) -> str:
-        return (f"=IF(reduction=\"attrition\",0,severance_months/12*{w}*(SUMPRODUCT({drop(ic)},"
+        return (f"=IF(by_attrition=1,0,severance_months/12*{w}*(SUMPRODUCT({drop(ic)},"
                 f"{c_ic})+SUMPRODUCT({drop(mgr)},{c_mgr})))")
 
     g = {k: f"{mc[k]}{r}" for k in mc.keys}
