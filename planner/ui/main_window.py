@@ -729,7 +729,8 @@ class MainWindow(QMainWindow):
         stem = self.doc.path.name.removesuffix(".json").removesuffix(".orgplan") if self.doc.path \
             else _file_name(self.doc.name).removesuffix(".orgplan.json")
         folder = self.default_dir(self.doc.path)
-        return self.exporter.export(self.doc.plan, folder / f"{stem}.xlsx", path=path)
+        return self.exporter.export(self.doc.plan, folder / f"{stem}.xlsx", path=path,
+                                    source=self.doc.path.name if self.doc.path else None)
 
     def import_roster(self, *, path: Path | None = None) -> None:
         mod = roster_ui()

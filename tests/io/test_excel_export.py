@@ -219,6 +219,15 @@ def test_cli_export(tmp_path, northwind_path, capsys):
     assert cli_main(["export", str(northwind_path), "-o", str(tmp_path / "no" / "x.xlsx")]) == 1
     err = capsys.readouterr().err
     assert "does not exist" in err and "Traceback" not in err
+    assert cli_main(["export", str(northwind_path), "-o", str(out), "--draws", "50", "--seed", "3"]) == 0
+    wb = openpyxl.load_workbook(out)
+    risk = " ".join(str(c.value) for row in wb["Risk"].iter_rows() for c in row if c.value)
+    summary = " ".join(str(c.value) for row in wb["Summary"].iter_rows() for c in row if c.value)
+    assert northwind_path.name in summary
+    assert "no ranges" in risk or "50 draws, seed 3" in risk
+    with pytest.raises(SystemExit):
+        cli_main(["export", str(northwind_path), "-o", str(out), "--draws", "0"])
+    assert "--draws" in capsys.readouterr().err
 
 
 def test_ids_differing_only_in_case_are_a_warning_at_validate_and_export(tmp_path, northwind_data,
