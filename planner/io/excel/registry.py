@@ -140,11 +140,13 @@ def validation(s: Spec, ref: str | None) -> DataValidation | None:
 
 
 def _refusing(dv: DataValidation, title: str, ref: str) -> DataValidation:
-    """``dv`` over ``ref``, refusing a bad value with its message (not only warning)."""
+    """``dv`` over ``ref`` (ranges separated by spaces), refusing a bad value with its message
+    (not only warning)."""
     dv.errorTitle = title[:32]
     dv.errorStyle = "stop"
     dv.showErrorMessage = True
-    dv.add(ref)
+    for part in ref.split():
+        dv.add(part)
     return dv
 
 

@@ -14,8 +14,8 @@ from .layout import MONTHLY_COL, MONTHLY_KEYS, MONTHLY_LABELS, YEAR_LABELS, rng
 
 MONTHLY_FMT = {
     "m": "int", "month": "text", "headcount": "num1", "ic": "num1", "managers": "num1",
-    "headcount_without_ai": "num1", "fte_freed": "num1", "hours_saved": "int", "tokens_in": "int",
-    "tokens_out": "int", "gpus": "int", "energy_kwh": "int",
+    "headcount_without_ai": "num1", "fte_freed": "num1", "hours_saved": "int", "tokens_in": "tokens",
+    "tokens_out": "tokens", "gpus": "int", "energy_kwh": "int",
 }
 KEY_LOOK = Look(bold=True, muted=True, italic=True)
 

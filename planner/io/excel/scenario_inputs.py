@@ -232,6 +232,7 @@ def write_scenario_inputs(b: Book) -> None:
     pmuted = Look(muted=True, italic=True, fmt="int")
     ws.append([b.txt(ws, "Column (for the formulas)", Look(muted=True, italic=True)), None,
                *[value_cell(ws, k + 1, b.style(pmuted)) for k in range(n)]])
+    checks: dict[str, tuple[F.Spec, list[str]]] = {}
     for row in sc.rows:
         fmt = fmt_of(row.spec) if row.spec.numeric else "text"
         unit = unit_text(row.spec, b.plan.currency)
@@ -257,8 +258,11 @@ def write_scenario_inputs(b: Book) -> None:
                     f"{row.base}. " + text)
         cells.append(b.txt(ws, text, Look(muted=True, wrap=True)))
         ws.append(cells)
-        validate(ws, row.spec, f"{sc.col(0)}{row.row}:{sc.col(n - 1)}{row.row}")
+        checks.setdefault(row.spec.name, (row.spec, []))[1].append(
+            f"{sc.col(0)}{row.row}:{sc.col(n - 1)}{row.row}")
         b.rows_done()
+    for spec, refs in checks.values():        # one validation per kind of value
+        validate(ws, spec, " ".join(refs))
     ws.append([])
     ws.append([b.txt(ws, "Yellow cells are inputs; a scenario that scales a value holds a formula "
                          "(its factor is in it); a grey one is as the baseline.", muted)])

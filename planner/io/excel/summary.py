@@ -117,8 +117,11 @@ def write_summary(b: Book) -> dict[str, str]:
     source = f", plan file {b.source}" if b.source else ""
     put(b.txt(ws, f"Moving to AI: headcount, compute and money over {L.H} months ({span}), against "
                   f"the same organisation without AI. Money in {b.plan.currency}.", SUB))
-    put(b.txt(ws, f"Exported {_dt.date.today().isoformat()} from OrgPlanner {__version__}{source}.",
-              SUB))
+    # (the cell-for-cell comparison of the tests skips this line: the date, and the mode)
+    mode = "" if b.formulas else (" Values only: nothing recalculates, and picking a scenario "
+                                  "changes nothing (export with formulas for that).")
+    put(b.txt(ws, f"Exported {_dt.date.today().isoformat()} from OrgPlanner {__version__}{source}."
+                  f"{mode}", SUB))
     r = put(b.txt(ws, "Scenario (pick one: every input it changes follows)", Look(bold=True)),
             b.txt(ws, BASELINE_LABEL, Look(input=True, fmt="text", bold=True)),
             b.calc(ws, '=IF(SUMPRODUCT((scenario_names=TRIM(scenario))*1)=0,"Not a scenario of '
