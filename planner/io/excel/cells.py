@@ -80,6 +80,7 @@ class Look:
     border: bool = False
     colour: str | None = None
     follows: bool = False       # a formula in an input's place: it follows the scenario
+    unlocked: bool = False      # editable on a protected sheet (inputs always are)
 
 
 class Styles:
@@ -116,7 +117,7 @@ class Styles:
         if look.border or look.input or look.follows:
             thin = Side(style="thin", color="D0D7E2")
             c.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-        if look.input:      # sheets are protected: only inputs can be typed over
+        if look.input or look.unlocked:     # sheets are protected: inputs can be typed over
             c.protection = Protection(locked=False)
         return c._style
 

@@ -241,11 +241,12 @@ def write_scenario_inputs(b: Book) -> None:
         for e, v in zip(row.exprs, row.values, strict=True):
             if e is None:
                 f = "=" + blank_safe(f"${sc.col(0)}{row.row}")
-                cells.append(b.calc(ws, f, _cached(v), Look(fmt=fmt, muted=True, border=True)))
+                cells.append(b.calc(ws, f, _cached(v), Look(fmt=fmt, muted=True, border=True,
+                                                             unlocked=True)))
             elif e.literal is not MISSING:
                 cells.append(_value(b, ws, e.literal, fmt, True))
             else:
-                cells.append(b.calc(ws, "=" + e.text, _cached(v), Look(fmt=fmt, border=True)))
+                cells.append(b.calc(ws, "=" + e.text, _cached(v), Look(input=True, fmt=fmt)))
         span = f"${sc.col(0)}{row.row}:${sc.col(n - 1)}{row.row}"
         in_use = f"INDEX({span},1,scenario_index)"
         fixed = row.loc[-1] in UNFOLLOWED
@@ -264,8 +265,9 @@ def write_scenario_inputs(b: Book) -> None:
     for spec, refs in checks.values():        # one validation per kind of value
         validate(ws, spec, " ".join(refs))
     ws.append([])
-    ws.append([b.txt(ws, "Yellow cells are inputs; a scenario that scales a value holds a formula "
-                         "(its factor is in it); a grey one is as the baseline.", muted)])
+    ws.append([b.txt(ws, "Yellow cells are inputs: a scenario's value, or a formula that scales "
+                         "the baseline (its factor is in it). A grey cell is as the baseline: type "
+                         "a value in it to make the scenario change that value too.", muted)])
 
 
 def _cached(v: Any) -> Any:
