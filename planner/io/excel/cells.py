@@ -109,11 +109,11 @@ class Styles:
         if fill:
             c.fill = PatternFill("solid", fgColor=fill)
         c.number_format = self._fmts[look.fmt]
-        # numbers (and the "n/a" a formula may show in their place) sit on the right
+        # numbers (and the "n/a" a formula may show in their place) sit on the right; every
+        # cell at the top of its row, beside a wrapped note that makes the row tall
         align = look.align or ("right" if look.fmt not in ("general", "text") else None)
-        if look.wrap or align or look.header:
-            c.alignment = Alignment(wrap_text=look.wrap or look.header, horizontal=align,
-                                    vertical="top" if look.wrap else "center")
+        c.alignment = Alignment(wrap_text=look.wrap or look.header, horizontal=align,
+                                vertical="center" if look.header else "top")
         if look.border or look.input or look.follows:
             thin = Side(style="thin", color="D0D7E2")
             c.border = Border(left=thin, right=thin, top=thin, bottom=thin)

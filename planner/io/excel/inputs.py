@@ -8,6 +8,7 @@ their right are formulas over them and over the working sheets.
 from __future__ import annotations
 
 import math
+import textwrap
 from typing import Any
 
 from ...model import ApiModel, CloudGpu, OwnedGpu, SelfHostedModel
@@ -97,9 +98,11 @@ def _note_height(ws, row: int, note: str | None, width: float = NOTE_WIDTH) -> N
 
 def _how_to_add(b: Book, ws, what: str, count: int, extra: str = "") -> None:
     ws.append([])
-    ws.append([b.txt(ws, f"To add {what}, type it in the first empty yellow row above ({count} "
-                         "spare rows; every formula already counts them). Do not insert rows: the "
-                         f"working sheets would not see them. {extra}{PROTECTED}", MUTED)])
+    text = (f"To add {what}, type it in the first empty yellow row above ({count} spare rows; "
+            "every formula already counts them). Do not insert rows: the working sheets would "
+            f"not see them. {extra}{PROTECTED}")
+    for line in textwrap.wrap(text, 130):
+        ws.append([b.txt(ws, line, MUTED)])
 
 
 def _item_header(b: Book, ws, specs: dict[str, Spec], calcs: list[str],
@@ -160,7 +163,7 @@ def write_assumptions(b: Book) -> None:
         # wrapped text does not grow its row in every spreadsheet: give it the lines it needs
         lines = max(math.ceil(len(text) / 85), math.ceil(len(spec.source) / 52), 1)
         ws.row_dimensions[L.setting_row(key)].height = 13.5 * lines
-        ws.append([b.txt(ws, spec.label), cell, b.txt(ws, unit_text(spec, b.plan.currency), MUTED),
+        ws.append([b.txt(ws, spec.label, Look()), cell, b.txt(ws, unit_text(spec, b.plan.currency), MUTED),
                    b.txt(ws, key, MUTED), b.txt(ws, text, wrap),
                    b.txt(ws, spec.source or "(a setting of the plan: see its note below)", wrap)])
         if spec.kind != "month" and key not in FIXED:
@@ -193,8 +196,9 @@ def write_teams(b: Book) -> None:
     L, fig = b.L, b.figs.team_rows
     c = L.team
     rc = L.role
-    widths = {**{c[k]: 12 for k in c.keys}, "A": 16, "B": 28, "C": 14, "D": 18, c["note"]: NOTE_WIDTH}
-    ws = b.sheet("Teams", tall_rows={1: 66}, widths=widths, freeze="C2", title_rows="1:1",
+    widths = {**{c[k]: 12 for k in c.keys}, "A": 16, "B": 28, "C": 14, "D": 18, c["note"]: NOTE_WIDTH,
+              c["target_span"]: 16}
+    ws = b.sheet("Teams", tall_rows={1: 80}, widths=widths, freeze="C2", title_rows="1:1",
                  title_cols="A:B", protect=True)
     _item_header(b, ws, TEAM_FIELDS, [
         "ICs today", "Managers today", "Average IC cost / year", "Average manager cost / year",

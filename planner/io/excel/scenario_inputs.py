@@ -237,7 +237,8 @@ def write_scenario_inputs(b: Book) -> None:
         fmt = fmt_of(row.spec) if row.spec.numeric else "text"
         unit = unit_text(row.spec, b.plan.currency)
         what = row.spec.label + (f" ({unit})" if unit else "")
-        cells = [b.txt(ws, row.label), b.txt(ws, what, muted), _value(b, ws, row.base, fmt, True)]
+        cells = [b.txt(ws, row.label, Look()), b.txt(ws, what, muted),
+                 _value(b, ws, row.base, fmt, True)]
         for e, v in zip(row.exprs, row.values, strict=True):
             if e is None:
                 f = "=" + blank_safe(f"${sc.col(0)}{row.row}")
