@@ -10,21 +10,15 @@ from openpyxl.chart import BarChart, Reference, Series
 
 from ...formatting import money
 from ...plan import paths as P
-from ...risk.words import BET_BETS, bet_label, break_even_sentences
+from ...risk.words import BET_BETS, METRIC_LABELS, bet_label, break_even_sentences
 from . import charts
 from .book import Book, Rows
 from .cells import Look, number_formats
-from .views import HEAD, MUTED, NEVER, SECTION, STAMP, TITLE, lines
+from .value_sheets import HEAD, MUTED, NEVER, SECTION, STAMP, TITLE, lines
 
 DRAWS = 2_000        # the export's Monte Carlo (the app's Risk page defaults to 10,000)
-METRIC_ROWS = (
-    ("headcount", "Headcount (final month)", "num1"),
-    ("fte_freed", "FTE freed (final month)", "num1"),
-    ("cumulative_net_cash", "Cumulative net cash", "money"),
-    ("npv_net_cash", "NPV of net cash", "money"),
-    ("compute_per_month", "Compute per month (final month)", "money"),
-    ("payback_month", "Payback month", "month"),
-)
+METRIC_FMT = {"headcount": "num1", "fte_freed": "num1", "cumulative_net_cash": "money",
+              "npv_net_cash": "money", "compute_per_month": "money", "payback_month": "month"}
 LOW, HIGH = "C62828", "2E7D32"
 
 
@@ -60,9 +54,9 @@ def write_risk(b: Book, report: Any) -> None:
     put(b.txt(ws, "Range of outcomes (Monte Carlo over the plan's ranges)", SECTION))
     if report.ranges:
         put(*b.header(ws, ["Figure", "P10", "P50 (median)", "P90"]), height=HEAD)
-        for key, label, fmt in METRIC_ROWS:
+        for key, label in METRIC_LABELS.items():
             p = j["percentiles"][key]
-            look = Look(fmt=fmt, border=True)
+            look = Look(fmt=METRIC_FMT[key], border=True)
             put(b.txt(ws, label, Look(border=True)),
                 *[b.val(ws, NEVER if p[q] is None else p[q], look) for q in ("p10", "p50", "p90")])
         put(b.txt(ws, "Chance of paying back within the plan", Look(bold=True, border=True)),

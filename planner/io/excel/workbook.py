@@ -35,7 +35,7 @@ from .results import write_monthly, write_years
 from .risk_sheet import DRAWS, write_risk
 from .scenario_inputs import INDEX_CELL, SHEET, Scenarios, write_scenario_inputs
 from .summary import write_summary
-from .views import write_hosting, write_scenarios
+from .value_sheets import write_hosting, write_scenarios
 
 
 class ExportError(Exception):
