@@ -74,9 +74,9 @@ def write_workbook(plan: Plan, path: str | os.PathLike[str], *, values_only: boo
             b.step("Writing the summary")
             names = write_summary(b)
             b.step("Comparing the scenarios")
-            write_scenarios(b, compare(data, source=source))
+            write_scenarios(b, compare(data, source=source, base=figs.result))
             b.step(f"Risk: {draws:,} draws")
-            write_risk(b, _risk(data, draws=draws, seed=seed, cancel=cancel))
+            write_risk(b, _risk(data, plan, draws=draws, seed=seed, cancel=cancel))
             b.step("API or self-host")
             write_hosting(b, hosting.analyse(figs.result, per_decade=4))
             for message, writer in (
@@ -107,14 +107,15 @@ def write_workbook(plan: Plan, path: str | os.PathLike[str], *, values_only: boo
     return target
 
 
-def _risk(data: dict[str, Any], *, draws: int, seed: int, cancel: Callable[[], bool] | None):
+def _risk(data: dict[str, Any], plan: Plan, *, draws: int, seed: int,
+          cancel: Callable[[], bool] | None):
     """MODEL.md section 7 on the baseline; no draws without ranges (every draw would be the
     plan)."""
     from ...risk import Cancelled, analyse
 
     n = draws if data.get("ranges") else 1
     try:
-        return analyse(data, draws=max(1, int(n)), seed=seed, cancel=cancel)
+        return analyse(data, draws=max(1, int(n)), seed=seed, cancel=cancel, plan=plan)
     except Cancelled as exc:
         raise ExportCancelled("export cancelled") from exc
 
