@@ -47,6 +47,7 @@ YEAR_ROWS = (
     ("Net cash", "net_cash", True),
 )
 MATCHES = "Matches the app's figures at export"
+CHART_COLUMNS, CHARTS_END = 11, 64      # the charts' extent: columns right of the tables, last row
 # The change of a headline figure: with its sign; payroll that rises is a cost (red).
 CHANGE_FMT = {"money": "cost_change", "int": "signed_int", "num1": "signed1"}
 TITLE = Look(bold=True, size=18, colour="1F3A5F")
@@ -265,6 +266,8 @@ def write_summary(b: Book) -> dict[str, str]:
     for para in _how_to_read(end):      # short lines: a long one would run under the charts
         for line in textwrap.wrap(para, 120):
             put(b.txt(ws, line, NOTE))
+    # the page prints without the check table below (for a program and the curious)
+    ws.print_area = f"A1:{get_column_letter(3 + ncols + CHART_COLUMNS)}{max(put.row, CHARTS_END)}"
     put()
     names.update(write_check_table(b, ws, put))
     _charts(b, ws, chart_col)
@@ -331,7 +334,7 @@ def _charts(b: Book, ws, col: str) -> None:
     charts.text_categories(hc, L.cal_range("chart_label", 0))
     charts.style(hc, [PLAN, WITHOUT, TODAY], fmts["int"], months=L.H + 1)
     hc.series[2].graphicalProperties.line.prstDash = "dash"
-    ws.add_chart(hc, f"{col}5")
+    ws.add_chart(hc, f"{col}4")
 
     for n, (title, keys, colours) in enumerate((
         ("Payroll savings per month: from AI and from structure",
