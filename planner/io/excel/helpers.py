@@ -363,7 +363,7 @@ def write_calendar(b: Book) -> None:
                 for k, (fs, sty) in f.items()]
         row += [calc_cell(ws, f"=IF({cc['cum_net_cash']}{r}>=0,{A},\"\")",
                           m if cash >= 0 else "", si, formulas=F, cached=b.cached),
-                text_cell(ws, labels[m - 1] if (m - 1) % step == 0 else "")]
+                text_cell(ws, labels[m - 1] if m % step == 0 else "")]
         ws.append(row)
         b.rows_done()
 

@@ -135,7 +135,7 @@ def _item_validations(b: Book, ws, specs: dict[str, Spec], cols, count: int,
 def write_assumptions(b: Book) -> None:
     L, s = b.L, b.plan.settings
     ws = b.sheet("Assumptions", widths={"A": 30, "B": 16, "C": 18, "D": 28, "E": 80, "F": 50},
-                 freeze="A6", title_rows="5:5", protect=True)
+                 freeze="A6", title_rows="5:5", protect=True, tall_rows={1: 20})
     ws.append([b.txt(ws, "Assumptions", Look(bold=True, size=14))])
     ws.append([b.txt(ws, "Every setting of the plan, one named cell each (the name is the key). "
                          "Change a yellow cell and every figure in the workbook recalculates. "

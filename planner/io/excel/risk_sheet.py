@@ -38,7 +38,7 @@ def _range_of(data: dict, path: str) -> dict:
 def write_risk(b: Book, report: Any) -> None:
     ws = b.sheet("Risk", widths={"A": 2, "B": 64, "C": 14, "D": 14, "E": 16, "F": 16, "G": 16,
                                  "H": 16, "I": 16},
-                 hidden_grid=True, tab="1F3A5F")
+                 hidden_grid=True, tab="1F3A5F", tall_rows={1: 20})
     j = report.to_json()
     put = Rows(ws)
     put(b.txt(ws, f"{b.plan.name}: how sure is the plan?", TITLE))

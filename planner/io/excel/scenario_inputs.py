@@ -210,7 +210,7 @@ def write_scenario_inputs(b: Book) -> None:
     widths = {"A": 46, "B": 30, **{sc.col(k): 14 for k in range(n)}, sc.in_use_col: 14,
               sc.how_col: 60}
     ws = b.sheet(SHEET, widths=widths, freeze=f"{sc.col(0)}{FIRST_ROW}", title_rows=f"{NAMES_ROW}:{NAMES_ROW}",
-                 title_cols="A:A", protect=True, tall_rows={NAMES_ROW: 40})
+                 title_cols="A:A", protect=True, tall_rows={1: 20, NAMES_ROW: 40})
     muted = Look(muted=True)
     ws.append([b.txt(ws, "Scenario inputs", Look(bold=True, size=14))])
     if sc.items:

@@ -107,7 +107,8 @@ def write_summary(b: Book) -> dict[str, str]:
     chart_col = get_column_letter(3 + ncols + 1)
     widths = {"A": 2, "B": 50, **{get_column_letter(3 + i): 15 for i in range(ncols)}}
     widths[get_column_letter(3 + ncols)] = 3
-    ws = b.sheet("Summary", widths=widths, one_page=True, hidden_grid=True, tab="1F3A5F")
+    ws = b.sheet("Summary", widths=widths, one_page=True, hidden_grid=True, tab="1F3A5F",
+                 tall_rows={1: 28})
     q = _lookups(b)
     labels = r_.month_labels
     end = labels[-1]
@@ -300,8 +301,7 @@ def _how_to_read(end: str) -> list[str]:
         "Span of control: direct reports per manager. Layers: the depth of the team tree over the "
         "ICs. Layers needed: the fewest an even pyramid at that span would have.",
         "In the money tables costs and savings are both positive amounts, and net = savings - costs. "
-        "In 'Plan vs today' a + is more than today: payroll that rises is red (a cost), payroll that "
-        "falls green (a saving).",
+        "In 'Plan vs today' a + is more than today and a - less: payroll that rises is red (a cost).",
         "Blue figures on yellow are inputs (sheets Assumptions, Teams, Roles, Workflows, Models, GPUs): "
         "change one and every figure, chart and total recalculates. To add a team, role or workflow, "
         "type it in the first empty yellow row of its sheet. Pick a scenario at the top: the inputs "

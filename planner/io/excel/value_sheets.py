@@ -45,7 +45,7 @@ def write_scenarios(b: Book, compared: list[Any]) -> None:
     names = b.scen.names
     n = len(compared)
     widths = {"A": 2, "B": 40, **{get_column_letter(3 + k): 17 for k in range(n)}}
-    ws = b.sheet("Scenarios", widths=widths, hidden_grid=True, tab="1F3A5F")
+    ws = b.sheet("Scenarios", widths=widths, hidden_grid=True, tab="1F3A5F", tall_rows={1: 20})
     put = Rows(ws)
     put(b.txt(ws, f"{b.plan.name}: scenarios side by side", TITLE))
     for line in lines(STAMP + " To see a scenario live in every sheet, pick it at the top of "
@@ -80,8 +80,8 @@ def write_scenarios(b: Book, compared: list[Any]) -> None:
             for ov in sc.get("overrides") or []:
                 how = (f"x {ov['scale']:g}" if "scale" in ov else
                        "empty" if ov.get("value") is None else f"= {ov['value']}")
-                put(b.txt(ws, f"   {ov.get('path')} {how}" + (f"  ({ov['note']})" if ov.get("note")
-                                                                 else "")))
+                note = f"  ({ov['note']})" if ov.get("note") else ""
+                put(b.txt(ws, f"   {ov.get('path')} {how}{note}", Look()))
     else:
         put(b.txt(ws, f"The plan has no scenarios: only the {BASELINE_LABEL.lower()}. Add "
                       "scenarios in OrgPlanner and export again.", MUTED))
@@ -95,7 +95,7 @@ def write_hosting(b: Book, report: Any) -> None:
     """API or self-host (planner.hosting): for each model with tokens in the final month, the
     cost of every option against tokens a month, the crossovers, busy shares, the verdict."""
     ws = b.sheet("Hosting", widths={"A": 2, "B": 34, **{get_column_letter(3 + k): 16 for k in range(8)}},
-                 hidden_grid=True, tab="1F3A5F")
+                 hidden_grid=True, tab="1F3A5F", tall_rows={1: 20})
     put = Rows(ws)
     cur = b.plan.currency
     put(b.txt(ws, "API or self-host?", TITLE))
