@@ -218,7 +218,7 @@ def write_scenario_inputs(b: Book) -> None:
                  "(lilac on their sheets) follow the scenario selected on Summary: change the "
                  "baseline or a scenario's value here.")
     else:
-        intro = "This plan has no scenarios: add them in OrgPlanner (Risk > Scenarios) and export again."
+        intro = "This plan has no scenarios: add them in OrgPlanner and export again."
     ws.append([b.txt(ws, intro, muted)])
     pos = f"SUMPRODUCT(({sc.names_ref}=TRIM(scenario))*${sc.col(0)}${POSITIONS_ROW}:${sc.col(n - 1)}${POSITIONS_ROW})"
     ws.append([b.txt(ws, "Scenario selected on Summary", Look(bold=True)),
