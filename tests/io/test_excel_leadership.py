@@ -23,13 +23,10 @@ from planner.risk.words import break_even_sentences
 
 
 @pytest.fixture(scope="module")
-def bundled():
+def bundled(tmp_path_factory):
     """The bundled Northwind (four scenarios, seven ranges), exported with 300 draws."""
-    import tempfile
-    from pathlib import Path
-
     data = json.loads(BUNDLED.read_text(encoding="utf-8"))
-    path = Path(tempfile.mkdtemp()) / "northwind.xlsx"
+    path = tmp_path_factory.mktemp("bundled") / "northwind.xlsx"
     export_workbook(parse_plan(data), path, data=data, source="northwind.orgplan.json", draws=300,
                     seed=7)
     return data, path, openpyxl.load_workbook(path), openpyxl.load_workbook(path, data_only=True)
