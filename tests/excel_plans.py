@@ -227,3 +227,39 @@ def still_plan() -> dict:
 
 
 PLANS.update(still=still_plan)
+
+
+def scenario_plan() -> dict:
+    """The growth plan with two scenarios that override every kind of value (MODEL.md 6):
+    ``[*]`` and single items, value and scale, a role (``roles[NAME]``), choices, settings, a
+    value emptied (it follows the plan's again), a value set on an empty one, a scale of an
+    empty value that follows another (a model's price decline, its cached price), and a
+    scale after a value of the same key (applied in order)."""
+    data = growth_plan()
+    data["name"] = "Scenarios"
+    data["scenarios"] = [
+        {"id": "bear", "name": "Bear case", "note": "AI saves less; prices fall half as fast",
+         "overrides": [
+             {"path": "workflows[*].ai.time_saved", "scale": 0.6},
+             {"path": "teams[pod].roles[Staff].annual_cost", "scale": 1.1},
+             {"path": "settings.reduction", "value": "attrition"},
+             {"path": "settings.volume_growth_per_year", "value": 0.1},
+             {"path": "models[*].price_decline_per_year", "scale": 0.5},
+             {"path": "workflows[cases].volume_growth_per_year", "value": None},
+             {"path": "teams[pod].target_span", "value": None}]},
+        {"id": "bull", "name": "Bull case", "overrides": [
+            {"path": "workflows[*].ai.adoption", "scale": 0.9},
+            {"path": "settings.target_span", "value": 6},
+            {"path": "teams[dept].target_span", "value": 4},
+            {"path": "teams[labs].roles[Staff].headcount", "value": 18},
+            {"path": "settings.headcount_policy", "value": "redeploy"},
+            {"path": "workflows[routing].ai.time_saved", "value": 0.8},
+            {"path": "workflows[*].ai.time_saved", "scale": 1.1},
+            {"path": "models[fast].cached_input_per_mtok", "scale": 0.5}]},
+    ]
+    data["ranges"] = [{"path": "workflows[*].ai.time_saved", "low_scale": 0.5, "high_scale": 1.2},
+                      {"path": "settings.wage_growth_per_year", "low": 0.0, "high": 0.08}]
+    return data
+
+
+PLANS.update(scenarios=scenario_plan)

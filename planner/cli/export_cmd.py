@@ -17,14 +17,28 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Write the plan as an Excel workbook: a one-page Summary with charts, the "
                     "assumptions as named input cells, teams, workflows, models, GPUs, a Monthly "
                     "table and Years. Every result is a formula over the inputs, so a reader who "
-                    "changes an assumption sees every figure update. --values writes numbers "
-                    "instead of formulas (faster for very large plans).")
+                    "changes an assumption, or picks a scenario on the Summary, sees every figure "
+                    "update. Scenarios, Risk and Hosting hold figures computed at export. "
+                    "--values writes numbers instead of formulas (faster for very large plans).")
     p.add_argument("plan", help="a .orgplan.json file")
     p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx", help="the workbook to write")
     p.add_argument("--values", action="store_true",
                    help="write values instead of formulas (same layout; does not recalculate)")
+    p.add_argument("--draws", type=_positive, default=None, metavar="N",
+                   help="Monte Carlo draws of the Risk sheet (default 2,000)")
+    p.add_argument("--seed", type=int, default=1, help="the Monte Carlo's seed (default 1)")
     p.add_argument("--quiet", action="store_true", help="print nothing on success")
     p.set_defaults(handler=run_export)
+
+
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 1, got {text!r}")
+    return n
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -38,10 +52,11 @@ def run_export(args: argparse.Namespace) -> int:
         raise PlanInvalid(problems, name)
     for problem in problems:  # e.g. ids that differ only in case, which Excel would mix
         say(f"{name}: warning: {problem}")
-    from ..io.excel import ExportError, export_workbook
+    from ..io.excel import DRAWS, ExportError, export_workbook
 
     try:
-        path = export_workbook(plan, out, values_only=args.values)
+        path = export_workbook(plan, out, values_only=args.values, data=data, source=name,
+                               draws=args.draws or DRAWS, seed=args.seed)
     except ExportError as exc:
         raise CliError(str(exc)) from exc
     if not args.quiet:

@@ -116,6 +116,12 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
 
     data = plan.model_dump(mode="json", exclude_none=True)
     data["schema_version"] = SCHEMA_VERSION
+    # an override that empties a value ("value": null) keeps its value: without it the
+    # override would be neither a value nor a scale
+    for sc, out in zip(plan.scenarios, data.get("scenarios", []), strict=True):
+        for ov, o in zip(sc.overrides, out.get("overrides", []), strict=True):
+            if not ov.is_scale and ov.value is None:
+                o["value"] = None
     return _normalise(data)
 
 

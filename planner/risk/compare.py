@@ -27,9 +27,12 @@ def scenario_plan(data: Any, scenario_id: str | None, *, source: str | None = No
     return parse_plan(S.resolved(data, scenario_id), source=source)
 
 
-def compare(data: Any, *, source: str | None = None) -> list[ScenarioResult]:
-    """The baseline and every scenario, in the plan's order (the plan must be valid)."""
-    out = [ScenarioResult(S.BASELINE, "Baseline", compute(parse_plan(data, source=source)))]
+def compare(data: Any, *, source: str | None = None, base: Result | None = None
+            ) -> list[ScenarioResult]:
+    """The baseline and every scenario, in the plan's order (the plan must be valid).
+    ``base``: the baseline's Result when the caller has it (the plan is not parsed again)."""
+    base = base if base is not None else compute(parse_plan(data, source=source))
+    out = [ScenarioResult(S.BASELINE, "Baseline", base)]
     for sc in S.scenarios(data):
         plan = parse_plan(S.apply(data, sc).data, source=source)
         out.append(ScenarioResult(sc["id"], sc.get("name") or sc["id"], compute(plan)))

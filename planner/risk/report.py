@@ -46,13 +46,14 @@ def stress_values(data: dict) -> dict[str, float]:
 
 def analyse(data: dict, *, scenario: str | None = None, draws: int = 10_000, seed: int = 1,
             progress: Progress | None = None, cancel: Callable[[], bool] | None = None,
-            partial: Callable[[MonteCarlo], None] | None = None) -> RiskReport:
+            partial: Callable[[MonteCarlo], None] | None = None, plan: Any = None) -> RiskReport:
     """Monte Carlo, tornado, the four bets and break-even of ``data`` (a valid plan) as
     ``scenario`` sees it. ``progress(fraction, text)`` and ``cancel()`` are polled between
-    chunks of draws; ``partial(monte_carlo)`` receives the draws done so far."""
+    chunks of draws; ``partial(monte_carlo)`` receives the draws done so far. ``plan``: the
+    scenario's Plan when the caller has it (it is not parsed again)."""
     sid = scenario or S.BASELINE
     sdata = S.resolved(data, sid)
-    plan = scenario_plan(data, sid)
+    plan = plan if plan is not None else scenario_plan(data, sid)
     inputs = prepare(plan)
     ranges = range_slots(sdata)
     stress = stress_values(data)

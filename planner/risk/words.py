@@ -13,6 +13,15 @@ BET_LABELS = {
     "infrastructure": "Serving gets no cheaper",
     "all": "All four fail",
 }
+# The Monte Carlo's figures (MODEL.md 7.1), as a reader names them.
+METRIC_LABELS = {
+    "headcount": "Headcount (final month)",
+    "fte_freed": "FTE freed (final month)",
+    "cumulative_net_cash": "Cumulative net cash",
+    "npv_net_cash": "NPV of net cash",
+    "compute_per_month": "Compute per month (final month)",
+    "payback_month": "Payback month",
+}
 BET_BETS = {
     "demand": "the work keeps growing",
     "pricing": "usage prices hold or fall",

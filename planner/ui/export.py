@@ -33,9 +33,11 @@ class ExportJob(QObject):
     cancelled = Signal()
 
     def __init__(self, plan: Any, path: Path, *, values_only: bool = False,
-                 runner: _Runner | None = None, parent: QObject | None = None) -> None:
+                 source: str | None = None, runner: _Runner | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.plan, self.path, self.values_only = plan, Path(path), values_only
+        self.source = source            # the plan file's name, shown in the workbook
         self.runner = runner or ThreadRunner()
         self.task = None
 
@@ -47,7 +49,7 @@ class ExportJob(QObject):
 
         def run(plan, path, *, progress, cancel):
             return mod.export_workbook(plan, path, values_only=self.values_only,
-                                       progress=progress, cancel=cancel)
+                                       source=self.source, progress=progress, cancel=cancel)
 
         self.task = self.runner.submit(run, self.plan, self.path, with_progress=True,
                                        on_progress=self.progress.emit, on_done=self._done,
@@ -85,7 +87,8 @@ class ExportController(QObject):
         self.job: ExportJob | None = None
         self.dialog: QProgressDialog | None = None
 
-    def export(self, plan: Any, default_path: Path, *, path: Path | None = None) -> ExportJob | None:
+    def export(self, plan: Any, default_path: Path, *, path: Path | None = None,
+               source: str | None = None) -> ExportJob | None:
         if excel_module() is None:
             dialogs.inform(self.window, "Export to Excel", "Excel export is not available in this "
                            "version of OrgPlanner.")
@@ -98,7 +101,7 @@ class ExportController(QObject):
             path = Path(chosen)
             if path.suffix.lower() != ".xlsx":
                 path = path.with_suffix(".xlsx")
-        self.job = job = ExportJob(plan, path, runner=self.runner, parent=self)
+        self.job = job = ExportJob(plan, path, source=source, runner=self.runner, parent=self)
         dlg = QProgressDialog("Preparing the workbook...", "Cancel", 0, 1000, self.window)
         dlg.setWindowTitle("Export to Excel")
         dlg.setWindowModality(Qt.WindowModality.WindowModal)

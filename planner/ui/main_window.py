@@ -768,7 +768,8 @@ class MainWindow(QMainWindow):
         stem = self.doc.path.name.removesuffix(".json").removesuffix(".orgplan") if self.doc.path \
             else _file_name(self.doc.name).removesuffix(".orgplan.json")
         folder = self.default_dir(self.doc.path)
-        return self.exporter.export(self.doc.plan, folder / f"{stem}.xlsx", path=path)
+        return self.exporter.export(self.doc.plan, folder / f"{stem}.xlsx", path=path,
+                                    source=self.doc.path.name if self.doc.path else None)
 
     def export_brief(self, *, path: Path | None = None, ask_open: bool = True) -> None:
         """File > Export brief: the one-page PDF of the plan (or the scenario shown)."""

@@ -21,7 +21,8 @@ from planner.io.excel import (
 from planner.io.excel.layout import MONTHLY_COL, SETTING_KEYS
 from planner.model import parse_plan
 
-SHEETS = ["Summary", "Assumptions", "Teams", "Roles", "Workflows", "Models", "GPUs", "Monthly",
+SHEETS = ["Summary", "Scenarios", "Risk", "Hosting", "Assumptions", "ScenarioInputs", "Teams", "Roles",
+          "Workflows", "Models", "GPUs", "Monthly",
           "Years", "TeamMonths", "TeamTree", "WorkflowMonths", "ModelMonths", "Calendar"]
 
 
@@ -82,7 +83,7 @@ def test_formulas_use_only_functions_every_spreadsheet_evaluates(tmp_path, case)
     used = {name for ws in wb.worksheets for row in ws.iter_rows() for c in row
             if c.data_type == "f" for name in re.findall(r"([A-Z][A-Z0-9.]*)\(", c.value)}
     allowed = {"SUMPRODUCT", "SUM", "INDEX", "IF", "MIN", "MAX", "INT", "LN", "ISNUMBER", "AND",
-               "OR", "ABS", "COUNT", "ROW"}
+               "OR", "ABS", "COUNT", "ROW", "TRIM"}
     assert used <= allowed, used - allowed
     assert {"SUMPRODUCT", "INDEX", "LN"} <= used
     assert wb.calculation.fullCalcOnLoad
@@ -218,6 +219,15 @@ def test_cli_export(tmp_path, northwind_path, capsys):
     assert cli_main(["export", str(northwind_path), "-o", str(tmp_path / "no" / "x.xlsx")]) == 1
     err = capsys.readouterr().err
     assert "does not exist" in err and "Traceback" not in err
+    assert cli_main(["export", str(northwind_path), "-o", str(out), "--draws", "50", "--seed", "3"]) == 0
+    wb = openpyxl.load_workbook(out)
+    risk = " ".join(str(c.value) for row in wb["Risk"].iter_rows() for c in row if c.value)
+    summary = " ".join(str(c.value) for row in wb["Summary"].iter_rows() for c in row if c.value)
+    assert northwind_path.name in summary
+    assert "no ranges" in risk or "50 draws, seed 3" in risk
+    with pytest.raises(SystemExit):
+        cli_main(["export", str(northwind_path), "-o", str(out), "--draws", "0"])
+    assert "--draws" in capsys.readouterr().err
 
 
 def test_ids_differing_only_in_case_are_a_warning_at_validate_and_export(tmp_path, northwind_data,

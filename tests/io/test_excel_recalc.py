@@ -9,6 +9,7 @@ values-only workbook.
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import openpyxl
@@ -18,9 +19,11 @@ from libreoffice import convert
 
 from planner.engine import MONTHLY_KEYS, YEAR_KEYS, compute
 from planner.io.excel import NAMED_RESULT_KEYS
+from planner.io.excel.checks import headline_values
 from planner.io.excel.layout import SETTING_KEYS, Layout
 from planner.io.excel.workbook import write_workbook
 from planner.model import parse_plan
+from planner.plan import scenarios as S
 
 FIRST_MONTH_ROW = 3          # Monthly: row 1 labels for people, row 2 the table header
 
@@ -72,6 +75,57 @@ def _edit_attrition(d: dict) -> None:
     d["models"][1]["throughput_gain_per_year"] = 0.25
 
 
+def _add_rows(d: dict) -> None:
+    """A role, a workflow and a team (with its people and work) typed in spare rows."""
+    d["teams"][1]["roles"].append({"name": "Analyst", "kind": "ic", "headcount": 5,
+                                   "annual_cost": 60000})
+    d["workflows"].append({"id": "reports", "team": "desk", "name": "Reports",
+                           "volume_per_month": 2000, "minutes_per_unit": 20,
+                           "ai": {"time_saved": 0.4, "adoption": 0.5, "review_overhead": 0.05,
+                                  "ramp_months": 3, "ramp": "s-curve"},
+                           "compute": {"model": "api-small", "calls_per_unit": 1,
+                                       "input_tokens": 1000, "output_tokens": 200}})
+    d["teams"].append({"id": "new", "name": "New team", "parent": "ops",
+                       "ai_seats": {"cost_per_seat_month": 20},
+                       "roles": [{"name": "Doer", "kind": "ic", "headcount": 4, "annual_cost": 50000},
+                                 {"name": "Boss", "kind": "manager", "headcount": 1,
+                                  "annual_cost": 80000}]})
+    d["workflows"].append({"id": "new-work", "team": "new", "name": "New work",
+                           "volume_per_month": 800, "minutes_per_unit": 30,
+                           "ai": {"time_saved": 0.5, "adoption": 0.6}})
+
+
+def _row(sheet: str, index: int, values: dict) -> list[tuple[str, str, object]]:
+    """The input cells of the ``index``-th row of an item sheet (spare rows included)."""
+    return [(*_item(sheet, index, key), v) for key, v in values.items()]
+
+
+def _added_cells(data: dict) -> list[tuple[str, str, object]]:
+    """``_add_rows`` typed into the first spare rows of Teams, Roles and Workflows."""
+    teams, workflows = len(data["teams"]), len(data["workflows"])
+    roles = sum(len(t["roles"]) for t in data["teams"])
+    return [
+        *_row("Roles", roles, {"team": "desk", "name": "Analyst", "kind": "ic", "headcount": 5,
+                               "annual_cost": 60000}),
+        *_row("Workflows", workflows, {
+            "id": "reports", "team": "desk", "name": "Reports", "volume": 2000, "minutes": 20,
+            "time_saved": 0.4, "adoption": 0.5, "review": 0.05, "ramp_months": 3, "ramp": "s-curve",
+            "model": "api-small", "calls": 1, "tok_in": 1000, "tok_out": 200}),
+        *_row("Teams", teams, {"id": "new", "name": "New team", "parent": "ops", "seat_cost": 20}),
+        *_row("Roles", roles + 1, {"team": "new", "name": "Doer", "kind": "ic", "headcount": 4,
+                                   "annual_cost": 50000}),
+        *_row("Roles", roles + 2, {"team": "new", "name": "Boss", "kind": "manager", "headcount": 1,
+                                   "annual_cost": 80000}),
+        *_row("Workflows", workflows + 1, {"id": "new-work", "team": "new", "name": "New work",
+                                           "volume": 800, "minutes": 30, "time_saved": 0.5,
+                                           "adoption": 0.6}),
+    ]
+
+
+# Scenarios selected in the workbook's `scenario` cell: case -> (plan, scenario id, label)
+SELECTED = {"scenarios@bear": ("scenarios", "bear", "Bear case"),
+            "scenarios@bull": ("scenarios", "bull", "Bull case")}
+
 # name -> (input cells to set, the same change to the plan)
 EDITS = {
     "northwind": ([(*_item("Models", 2, "pout"), 20.0), (*_item("Roles", 6, "headcount"), 150),
@@ -107,14 +161,21 @@ def recalculated(tmp_path_factory):
         path = src / f"{name}.xlsx"
         write_workbook(parse_plan(data), path, cached=False)
         cases[name] = (data, path)
-    for name, (cells, change) in EDITS.items():
-        data, path = cases[name]
-        wb = openpyxl.load_workbook(path)
+    def edit(name: str, new: str, cells, data: dict) -> None:
+        wb = openpyxl.load_workbook(cases[name][1])
         for sheet, ref, value in cells:
             wb[sheet][ref].value = value
-        edited_path = src / f"{name}-edited.xlsx"
-        wb.save(edited_path)
-        cases[f"{name}-edited"] = (edited(data, change), edited_path)
+        path = src / f"{new}.xlsx"
+        wb.save(path)
+        cases[new] = (data, path)
+
+    for name, (cells, change) in EDITS.items():
+        edit(name, f"{name}-edited", cells, edited(cases[name][0], change))
+    for case, (name, sid, label) in SELECTED.items():
+        data = cases[name][0]
+        edit(name, case, [("Summary", _named(cases[name][1], "scenario"), label)],
+             S.resolved(data, sid))
+    edit("cloud", "cloud-added", _added_cells(cases["cloud"][0]), edited(cases["cloud"][0], _add_rows))
     outs = convert([p for _, p in cases.values()], root / "out", work=root)
     out = {name: (data, path, out) for (name, (data, path)), out in zip(cases.items(), outs, strict=True)}
     for name in PLANS:        # values only: nothing to recalculate, compared as written
@@ -125,6 +186,11 @@ def recalculated(tmp_path_factory):
     return out
 
 
+def _named(path: Path, name: str) -> str:
+    ((_, ref),) = list(openpyxl.load_workbook(path).defined_names[name].destinations)
+    return ref.replace("$", "")
+
+
 def _close(got, want) -> bool:
     if want is None:
         return got in (None, "", "n/a")
@@ -133,29 +199,12 @@ def _close(got, want) -> bool:
     return isinstance(got, int | float) and math.isclose(got, want, rel_tol=1e-6, abs_tol=1e-6)
 
 
-def _expected_names(summary: dict) -> dict:
-    b, f = summary["baseline"], summary["final"]
-    return {
-        "baseline_headcount": b["headcount"], "final_headcount": f["headcount"],
-        "final_headcount_without_ai": f["headcount_without_ai"],
-        "compression_ratio": summary["compression_ratio"], "baseline_layers": b["layers"],
-        "final_layers": f["layers"], "baseline_layers_needed": b["layers_needed"],
-        "final_layers_needed": f["layers_needed"], "fte_freed": f["fte_freed"],
-        "payback_month": summary["payback_month"], "cumulative_net_cash": summary["cumulative_net_cash"],
-        "npv_net_cash": summary["npv_net_cash"], "cumulative_net_pnl": summary["cumulative_net_pnl"],
-        "cumulative_savings_from_ai": summary["cumulative_savings_from_ai"],
-        "cumulative_savings_from_structure": summary["cumulative_savings_from_structure"],
-        "final_compute_per_month": f["compute_per_month"],
-        "final_tokens_per_month": f["tokens_per_month"], "final_gpus": f["gpus"],
-    }
-
-
 def _check_against_engine(data: dict, exported: Path, recalculated: Path) -> None:
     result = compute(parse_plan(data))
     names = openpyxl.load_workbook(exported, read_only=False).defined_names
     wb = openpyxl.load_workbook(recalculated, data_only=True)
     wrong = []
-    expected = _expected_names(result.summary)
+    expected = headline_values(result.summary)
     assert set(expected) == set(NAMED_RESULT_KEYS)
     for key, want in expected.items():
         ((sheet, ref),) = list(names[key].destinations)
@@ -192,6 +241,38 @@ def test_changing_an_input_cell_changes_every_figure_like_the_engine(recalculate
     after = compute(parse_plan(data)).summary["cumulative_net_cash"]
     assert not math.isclose(before, after), "the edit should change the plan's outcome"
     _check_against_engine(data, exported, out)
+
+
+@pytest.mark.parametrize("case", list(SELECTED))
+def test_choosing_a_scenario_in_the_workbook_gives_the_engine_figures_of_that_scenario(recalculated,
+                                                                                     case):
+    """Value and scale overrides, [*], a role, choices, settings, emptied values: every input a
+    scenario changes follows the `scenario` cell, month by month."""
+    data, exported, out = recalculated[case]
+    base = compute(parse_plan(recalculated["scenarios"][0])).summary["cumulative_net_cash"]
+    assert not math.isclose(compute(parse_plan(data)).summary["cumulative_net_cash"], base)
+    _check_against_engine(data, exported, out)
+    wb = openpyxl.load_workbook(out, data_only=True)
+    check = wb["Summary"][_named(exported, "export_check")].value
+    assert check.startswith("Changed since export: ") and "another scenario is selected" in check
+
+
+def test_a_role_a_workflow_and_a_team_typed_in_spare_rows_count_like_the_engine(recalculated):
+    data, exported, out = recalculated["cloud-added"]
+    assert len(data["teams"]) == 3 and len(data["workflows"]) == 4
+    _check_against_engine(data, exported, out)
+
+
+def test_the_check_cell_says_whether_the_figures_still_match_the_export(recalculated):
+    for case, same in (("northwind", True), ("scenarios", True), ("cloud-edited", False),
+                       ("cloud-added", False)):
+        _, exported, out = recalculated[case]
+        wb = openpyxl.load_workbook(out, data_only=True)
+        text = wb["Summary"][_named(exported, "export_check")].value
+        if same:
+            assert text == "Matches the app's figures at export", (case, text)
+        else:
+            assert re.fullmatch(r"Changed since export: \d+ figures differ", text), (case, text)
 
 
 @pytest.mark.parametrize("case", list(PLANS))

@@ -75,7 +75,8 @@ def test_every_setting_is_a_named_input_cell_as_the_registry_describes_it(book):
     ws = book["Assumptions"]
     checks = _validations(ws)
     header = [c.value for c in ws[Layout.SETTINGS_ROW - 1]]
-    unit_col, meaning_col = header.index("Unit"), len(header) - 1
+    unit_col, source_col = header.index("Unit"), header.index("Source of the default")
+    meaning_col = source_col - 1
     for s in fields.settings():
         ((sheet, ref),) = list(book.defined_names[s.key].destinations)
         assert sheet == "Assumptions"
@@ -84,7 +85,7 @@ def test_every_setting_is_a_named_input_cell_as_the_registry_describes_it(book):
         assert row[0] == s.label, s.key
         assert s.unit in (row[unit_col] or ""), s.key
         meaning = row[meaning_col]
-        assert s.meaning in meaning and (not s.source or s.source in meaning), s.key
+        assert s.meaning in meaning and (not s.source or s.source in row[source_col]), s.key
         if not s.required and s.describe_default():
             assert f"Default: {s.describe_default()}" in meaning, s.key
         if s.describe_range():
@@ -92,7 +93,11 @@ def test_every_setting_is_a_named_input_cell_as_the_registry_describes_it(book):
         value = getattr(parse_plan(PLANS["attrition"]()).settings, s.key)
         assert cell.value == value or (value is None and cell.value in (None, "")), s.key
         _check_format(s, cell.number_format)
-        if s.kind != "month":
+        if s.key in ("start_month", "horizon_months"):     # one column per month: locked
+            assert cell.protection.locked and ws.protection.sheet, s.key
+            assert "Fixed at export" in meaning, s.key
+        else:
+            assert not cell.protection.locked, s.key
             _check_validation(s, checks.get(cell.coordinate))
 
 
@@ -125,7 +130,7 @@ def test_every_registry_field_of_an_item_has_an_input_column():
 def test_every_drop_down_lists_the_registry_choices(book):
     choices = {",".join(k for k, _ in s.choices) for s in fields.FIELDS if s.kind == "choice"}
     lists = [dv for ws in book.worksheets for dv in ws.data_validations.dataValidation
-             if dv.type == "list"]
+             if dv.type == "list" and dv.formula1.startswith('"')]
     assert len(lists) == 6       # policy, reduction, role kind, ramp, hosting, pricing
     for dv in lists:
         assert dv.formula1.strip('"') in choices

@@ -97,3 +97,15 @@ def test_utf16_file_says_save_as_utf8(tmp_path, encoding):
     with pytest.raises(PlanFileError, match=r"notepad.orgplan.json: the file is saved as UTF-16 .*"
                                             "save it as UTF-8"):
         read_plan_data(path)
+
+
+def test_an_override_that_empties_a_value_keeps_its_value_when_the_plan_is_saved(northwind_data):
+    """`"value": null` is the override's whole point: dropping nulls must not drop it (the
+    override would be neither a value nor a scale, and the saved file would not load)."""
+    from planner.model import parse_plan
+
+    northwind_data["scenarios"] = [{"id": "flat", "name": "Flat", "overrides": [
+        {"path": "settings.target_span", "value": None}]}]
+    data = plan_to_data(parse_plan(northwind_data))
+    assert data["scenarios"][0]["overrides"][-1] == {"path": "settings.target_span", "value": None}
+    assert parse_plan(data).scenarios[0].overrides[-1].value is None

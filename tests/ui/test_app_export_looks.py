@@ -21,7 +21,8 @@ def fake_excel(monkeypatch, *, fail: str | None = None):
     class ExportError(Exception):
         pass
 
-    def export_workbook(plan, path, *, values_only=False, progress=None, cancel=None):
+    def export_workbook(plan, path, *, values_only=False, progress=None, cancel=None, **options):
+        mod.options = options
         for i in range(5):
             if cancel and cancel():
                 raise ExportCancelled()
@@ -53,6 +54,7 @@ def test_export_runs_with_progress_and_offers_to_open(window, qtbot, tmp_path, m
     assert seen and seen[-1][0] == 1.0
     assert offered == [target]
     assert "Exported out.xlsx" in window.statusBar().currentMessage()
+    assert sys.modules["planner.io.excel"].options["source"] == window.doc.path.name  # provenance
 
 
 def test_export_errors_show_in_a_dialog(window, qtbot, tmp_path, monkeypatch):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -12,18 +13,45 @@ from .figures import Figures
 from .layout import Layout
 
 
+class Rows:
+    """Appends rows to a sheet from column B (column A is a margin) and counts them:
+    ``put(*cells, height=None)`` returns the row it wrote."""
+
+    def __init__(self, ws) -> None:
+        self.ws = ws
+        self.row = 0
+
+    def __call__(self, *cells, height: float | None = None) -> int:
+        if height:
+            self.ws.row_dimensions[self.row + 1].height = height
+        self.ws.append([None, *cells])
+        self.row += 1
+        return self.row
+
+
 class ExportCancelled(Exception):
     """The export was cancelled; no file was written and the old file is untouched."""
+
+
+# Column widths (in characters) that print on one landscape page at a readable scale
+# (~65%); wider sheets print across several pages, their first columns repeated.
+PAGE_WIDTH = {True: 230.0, False: 160.0}
+DEFAULT_WIDTH = 8.43
 
 
 class Book:
     def __init__(self, figs: Figures, *, formulas: bool, cached: bool,
                  progress: Callable[[float, str], None] | None,
-                 cancel: Callable[[], bool] | None, total_rows: int) -> None:
+                 cancel: Callable[[], bool] | None, total_rows: int,
+                 data: dict | None = None, source: str | None = None) -> None:
         from openpyxl import Workbook
 
         self.figs = figs
         self.plan = figs.plan
+        self.data = data if data is not None else {}     # the plan as data (scenarios, ranges)
+        self.source = source                              # the plan file's name, when known
+        self.scen: Any = None       # scenario_inputs.Scenarios: what follows the scenario
+        self.notes = 0              # cell notes written on inputs that follow the scenario
         self.L = Layout.of(figs.plan)
         self.formulas = formulas
         self.cached = cached
@@ -61,12 +89,15 @@ class Book:
               freeze: str | None = None, title_rows: str | None = None,
               title_cols: str | None = None, landscape: bool = True, one_page: bool = False,
               tab: str | None = None, hidden_grid: bool = False,
-              tall_rows: dict[int, float] | None = None):
+              tall_rows: dict[int, float] | None = None, protect: bool = False):
+        """A new sheet. ``protect``: locked against edits but its inputs (no password: the
+        protection stops accidents, such as an inserted row the formulas would not see)."""
         ws = self.wb.create_sheet(name)
         self.sheets[name] = ws
         if self._styles is None:
             self._styles = Styles(self.wb, ws, self.plan.currency)
-        for col, w in dict(widths).items():
+        widths = dict(widths)
+        for col, w in widths.items():
             ws.column_dimensions[col].width = w
         if freeze:
             ws.freeze_panes = freeze
@@ -75,7 +106,11 @@ class Book:
         if title_cols:
             ws.print_title_cols = title_cols
         ws.page_setup.orientation = "landscape" if landscape else "portrait"
-        ws.page_setup.fitToWidth = 1
+        # Letter where the plan counts in dollars of North America, else A4
+        ws.page_setup.paperSize = ("1" if self.plan.currency in ("USD", "CAD")
+                                   else "9")
+        total = sum(widths.values()) if widths else DEFAULT_WIDTH
+        ws.page_setup.fitToWidth = 1 if one_page else max(1, math.ceil(total / PAGE_WIDTH[landscape]))
         ws.page_setup.fitToHeight = 1 if one_page else 0
         ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         ws.page_margins.left = ws.page_margins.right = 0.4
@@ -88,6 +123,11 @@ class Book:
             ws.sheet_view.showGridLines = False
         for row, height in (tall_rows or {}).items():
             ws.row_dimensions[row].height = height    # wrapped column headers
+        if protect:
+            p = ws.protection
+            p.sheet = True
+            p.formatColumns = p.formatRows = False      # widening a column stays allowed
+            p.selectLockedCells = p.selectUnlockedCells = False
         open_stream(ws)
         return ws
 

@@ -16,7 +16,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.xml.functions import Element, SubElement
 
@@ -27,6 +27,7 @@ from ...textsafe import plain_text
 INPUT_FILL = "FFF8E1"
 INPUT_FONT = "1F4E9A"
 HEADER_FILL = "1F3A5F"
+FOLLOWS_FILL = "EDE7F6"      # an input that follows the scenario selected on Summary
 SECTION_FILL = "DCE6F1"
 CALC_FONT = "000000"
 MUTED = "6B7280"
@@ -42,6 +43,8 @@ def money_format(currency: str, decimals: int = 0) -> str:
 
 
 def number_formats(currency: str) -> dict[str, str]:
+    sym = symbol(currency).replace('"', "")
+    body = f'"{sym}"#,##0'
     return {
         "money": money_format(currency), "money2": money_format(currency, 2),
         "money_plain": money_format(currency).replace("[Red]", ""),
@@ -51,6 +54,12 @@ def number_formats(currency: str) -> dict[str, str]:
         "text": "@",
         # 92,381,598,192 tokens read as "92.4B": scaled by the thousands separators
         "tokens": '[>=1000000000]#,##0.0,,,"B";[>=1000000]#,##0.0,,"M";#,##0',
+        # a change with its sign; a cost that rises is red
+        "signed1": "+#,##0.0;-#,##0.0;0.0", "signed_int": "+#,##0;-#,##0;0",
+        "cost_change": f"[Red]+{body};-{body};{body}",
+        "money_change": f"+{body};-{body};{body}",
+        "money_m": f'{body}.0,,"M";-{body}.0,,"M";"{sym}"0',      # 12,345,678 as $12.3M
+        "pct_change": "+0.0%;-0.0%;0.0%",
     }
 
 
@@ -70,6 +79,8 @@ class Look:
     align: str | None = None
     border: bool = False
     colour: str | None = None
+    follows: bool = False       # a formula in an input's place: it follows the scenario
+    unlocked: bool = False      # editable on a protected sheet (inputs always are)
 
 
 class Styles:
@@ -89,21 +100,25 @@ class Styles:
 
     def _make(self, look: Look) -> StyleArray:
         c = Cell(self._ws, row=1, column=1)
-        colour = look.colour or (INPUT_FONT if look.input else "FFFFFF" if look.header
-                                 else MUTED if look.muted else CALC_FONT)
+        colour = look.colour or (INPUT_FONT if look.input or look.follows else "FFFFFF"
+                                 if look.header else MUTED if look.muted else CALC_FONT)
         c.font = Font(name="Calibri", size=look.size or 10, bold=look.bold or look.header,
-                      italic=look.italic, color=colour)
-        fill = INPUT_FILL if look.input else HEADER_FILL if look.header else \
-            SECTION_FILL if look.section else None
+                      italic=look.italic or look.follows, color=colour)
+        fill = INPUT_FILL if look.input else FOLLOWS_FILL if look.follows else \
+            HEADER_FILL if look.header else SECTION_FILL if look.section else None
         if fill:
             c.fill = PatternFill("solid", fgColor=fill)
         c.number_format = self._fmts[look.fmt]
-        if look.wrap or look.align or look.header:
-            c.alignment = Alignment(wrap_text=look.wrap or look.header,
-                                    horizontal=look.align, vertical="top" if look.wrap else "center")
-        if look.border or look.input:
+        # numbers (and the "n/a" a formula may show in their place) sit on the right; every
+        # cell at the top of its row, beside a wrapped note that makes the row tall
+        align = look.align or ("right" if look.fmt not in ("general", "text") else None)
+        c.alignment = Alignment(wrap_text=look.wrap or look.header, horizontal=align,
+                                vertical="center" if look.header else "top")
+        if look.border or look.input or look.follows:
             thin = Side(style="thin", color="D0D7E2")
             c.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        if look.input or look.unlocked:     # sheets are protected: inputs can be typed over
+            c.protection = Protection(locked=False)
         return c._style
 
 
@@ -233,6 +248,10 @@ def _write_row(self, xf, row, row_idx):
     with xf.element("row", attrs):
         for cell in row:
             if isinstance(cell, CalcCell):
+                if cell._comment is not None:
+                    from openpyxl.comments.comment_sheet import CommentRecord
+
+                    self.ws._comments.append(CommentRecord.from_cell(cell))
                 if raw is not None:
                     raw(_calc_xml(cell, styles))
                     continue

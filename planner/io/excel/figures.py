@@ -21,7 +21,7 @@ from ...engine.formulas import (
 )
 from ...engine.result import Result
 from ...model import ApiModel, OwnedGpu, Plan, SelfHostedModel
-from .layout import tree_levels
+from .layout import Layout
 
 
 @dataclass(eq=False)
@@ -183,7 +183,7 @@ class Figures:
     def tree(self) -> dict[str, np.ndarray]:
         """TeamTree's columns: pointer jumping over the team tree (MODEL.md 3.4 layers)."""
         r = self.result
-        levels = tree_levels(len(r.team_ids))
+        levels = Layout.of(self.plan).tree.levels     # the workbook's: spare teams included
         up = r.inputs.parent + 1                                   # 1-based, 0 at the top
         n0 = (r.mgr[:, 0] > EPS).astype(np.float64)
         nH = (r.mgr[:, -1] > EPS).astype(np.float64)

@@ -34,7 +34,7 @@ MODEL_TITLES = {
     "dep": "GPU depreciation (P&L)",
 }
 TEAM_FMT = {"fte": "num2", "growth": "num2", "seats": "money"}
-MODEL_FMT = {"tin": "int", "tout": "int", "api": "money", "gh": "num1", "fleet": "int",
+MODEL_FMT = {"tin": "tokens", "tout": "tokens", "api": "money", "gh": "num1", "fleet": "int",
              "kwh": "int", "capex": "money", "dep": "money"}
 # Blocks whose month 0 (column C) is today's headcount: block -> Teams column.
 TODAY = {"ic": "ic", "mgr": "mgr", "mgr_ai": "mgr", "ic_c": "ic", "mgr_c": "mgr"}
@@ -75,27 +75,34 @@ def write_workflow_months(b: Book) -> None:
                           b.style(Look(fmt="num4")), b.style(Look(fmt="pct1")))
     wc = L.wf
     cols = [L.wfm_col(m) for m in range(1, L.H + 1)]
-    for i, wf in enumerate(b.plan.workflows):
+    no_work = [0.0] * L.H
+    for i in range(L.W):
         r, wr = 3 + i, L.FIRST + i
-        ai = wf.ai
+        if i < L.workflows:
+            wf = b.plan.workflows[i]
+            ai = wf.ai
+            curve = 1 if ai and ai.ramp == "s-curve" else 0
+            lead_v = [wf.id, wf.team, ai.adoption if ai else 0.0, ai.ramp_months if ai else 0,
+                      curve, float(w["growth_used"][i])]
+            units = w["units"][i].tolist()
+        else:      # a spare row: the plan's growth, no work
+            lead_v = ["", "", 0.0, 0, 0, b.plan.settings.volume_growth_per_year]
+            units = no_work
         if F:
             x = f"MIN(1,{{c}}$2/MAX($D{r},1E-9))"
-            lead = [f"=Workflows!${wc['id']}{wr}", f"=Workflows!${wc['team']}{wr}",
+            lead = [f"=\"\"&Workflows!${wc['id']}{wr}", f"=\"\"&Workflows!${wc['team']}{wr}",
                     f"=Workflows!${wc['adoption']}{wr}", f"=Workflows!${wc['ramp_months']}{wr}",
-                    f"=IF(Workflows!${wc['ramp']}{wr}=\"s-curve\",1,0)",
+                    f"=IF(TRIM(Workflows!${wc['ramp']}{wr})=\"s-curve\",1,0)",
                     f"=Workflows!${wc['growth_used']}{wr}"]
             month_f = [(f"=$C{r}*IF($E{r}=1,{x}^2*(3-2*{x}),{x})*" + _index(f"$F{r}", c))
                        .replace("{c}", c) for c in cols]
         else:
             lead = [None] * 6
             month_f = [None] * L.H
-        curve = 1 if ai and ai.ramp == "s-curve" else 0
-        lead_v = [(wf.id, st), (wf.team, st), (ai.adoption if ai else 0.0, sp),
-                  (ai.ramp_months if ai else 0, si), (curve, si), (float(w["growth_used"][i]), sg)]
         row = [calc_cell(ws, f, v, s, formulas=F, cached=b.cached)
-               for f, (v, s) in zip(lead, lead_v, strict=True)]
+               for f, v, s in zip(lead, lead_v, (st, st, sp, si, si, sg), strict=True)]
         row += [calc_cell(ws, f, v, sa, formulas=F, cached=b.cached)
-                for f, v in zip(month_f, w["units"][i].tolist(), strict=True)]
+                for f, v in zip(month_f, units, strict=True)]
         ws.append(row)
         b.rows_done()
 
@@ -133,7 +140,7 @@ def _team_formula(b: Book, blk: str, i: int) -> str:
         return (f"=IF({ic0}=0,0,IF({freed}>={g},MIN({ic0},MAX({floor},{cut})),"
                 f"MAX({floor},{hire})))")
     if blk == "seats":
-        seats = CEIL.format(f"({c}{L.tm_row('ic', i)}+{c}{L.tm_row('mgr', i)})*{T['coverage']}")
+        seats = CEIL.format(f"({c}{L.tm_row('ic', i)}+{c}{L.tm_row('mgr', i)})*IF(ISNUMBER({T['coverage']}),{T['coverage']},1)")
         return f"=IF(ISNUMBER({T['seat_cost']}),{seats}*{T['seat_cost']},0)"
     today = f"$C{r}"
     if blk in ("ic", "ic_c"):
@@ -144,7 +151,7 @@ def _team_formula(b: Book, blk: str, i: int) -> str:
         target = (f"IF({ic0}=0,{today},IF(OR({today}=0,{tic}=0),0,IF(AND({own},ABS({tic}-{ic0})"
                   f"<=1E-9),{today},{CEIL.format(f'{tic}/{span}')})))")
     # the path: the target at once (layoffs), or leaving at the attrition pace (attrition)
-    return f"=MAX({target},IF(reduction=\"attrition\",{prev}{r}-{today}*attrition_per_year/12,-1))"
+    return f"=MAX({target},IF(by_attrition=1,{prev}{r}-{today}*attrition_per_year/12,-1))"
 
 
 def write_team_months(b: Book) -> None:
@@ -162,11 +169,14 @@ def write_team_months(b: Book) -> None:
                   + [text_cell(ws, None, section) for _ in range(L.H + 2)])
         sv = b.style(Look(fmt=TEAM_FMT.get(blk, "num1")))
         data = blocks[blk]
-        for i, t in enumerate(b.plan.teams):
+        for i in range(L.T):
             tr = L.FIRST + i
-            row = [calc_cell(ws, f"=Teams!$A{tr}", t.id, st, formulas=F, cached=b.cached),
-                   calc_cell(ws, f"=Teams!$B{tr}", t.name, st, formulas=F, cached=b.cached)]
-            vals = data[i].tolist()
+            t = b.plan.teams[i] if i < L.teams else None
+            row = [calc_cell(ws, f"=\"\"&Teams!$A{tr}", t.id if t else "", st, formulas=F,
+                             cached=b.cached),
+                   calc_cell(ws, f"=\"\"&Teams!$B{tr}", t.name if t else "", st, formulas=F,
+                             cached=b.cached)]
+            vals = data[i].tolist() if t else [0.0] * (L.H + 1)     # a spare team: nobody
             if blk in TODAY:
                 row.append(calc_cell(ws, f"=Teams!${tcol[TODAY[blk]]}{tr}", vals[0], sv,
                                      formulas=F, cached=b.cached))
@@ -213,11 +223,13 @@ def write_team_tree(b: Book) -> None:
     def col(key: str) -> str:
         return f"${tc[key]}${L.FIRST}:${tc[key]}${L.FIRST + L.T - 1}"
 
-    for i, t in enumerate(b.plan.teams):
+    for i in range(L.T):
         r = L.FIRST + i
+        t = b.plan.teams[i] if i < L.teams else None
         mgr_r, ic_r = L.tm_row("mgr", i), L.tm_row("ic", i)
-        f = {"id": f"=Teams!$A{r}", "parent": f"=\"\"&Teams!${L.team['parent']}{r}",
-             "up1": f"=SUMPRODUCT(({ids}=$B{r})*(ROW({ids})-{L.FIRST - 1}))",
+        # a team at the top (or a spare row) points nowhere: an empty id would match the spares
+        f = {"id": f"=\"\"&Teams!$A{r}", "parent": f"=\"\"&Teams!${L.team['parent']}{r}",
+             "up1": f"=IF($B{r}=\"\",0,SUMPRODUCT(({ids}=$B{r})*(ROW({ids})-{L.FIRST - 1})))",
              "n0_0": f"=IF(TeamMonths!$C{mgr_r}>1E-9,1,0)",
              "nH_0": f"=IF(TeamMonths!{last}{mgr_r}>1E-9,1,0)"}
         for k in range(1, tc.levels + 1):
@@ -229,7 +241,8 @@ def write_team_tree(b: Book) -> None:
                 f[f"up{k + 1}"] = f"=IF({up}>0,INDEX({col(f'up{k}')},{up}),0)"
         f["layers0"] = f"=IF(TeamMonths!$C{ic_r}>1E-9,{tc[f'n0_{tc.levels}']}{r},0)"
         f["layersH"] = f"=IF(TeamMonths!{last}{ic_r}>1E-9,{tc[f'nH_{tc.levels}']}{r},0)"
-        values = {"id": t.id, "parent": t.parent or "", **{k: float(v[i]) for k, v in tree.items()}}
+        values = ({"id": t.id, "parent": t.parent or "", **{k: float(v[i]) for k, v in tree.items()}}
+                  if t else {"id": "", "parent": "", **dict.fromkeys(tree, 0.0)})
         ws.append([calc_cell(ws, f[k] if F else None, values[k], st if k in ("id", "parent") else si,
                              formulas=F, cached=b.cached) for k in tc.cols.keys])
         b.rows_done()
@@ -303,6 +316,7 @@ CAL_HEADERS = {
     "m": "m", "month": "Month", "token_factor": "Token use factor",
     "gpu_price_factor": "GPU price factor", "wage_index": "Wage index",
     "discount": "Discount factor (end of month)", "hc_today": "Headcount today (chart line)",
+    "hc_plan": "Headcount, plan (chart)", "hc_without_ai": "Headcount without AI (chart)",
     "cum_net_cash": "Cumulative net cash", "cum_net_pnl": "Cumulative net P&L",
     "payback": "Payback candidate (cumulative cash >= 0)", "chart_label": "Chart axis label",
 }
@@ -312,7 +326,7 @@ def write_calendar(b: Book) -> None:
     L, F, fg = b.L, b.formulas, b.figs
     cc = L.cal
     ws = b.sheet("Calendar", tall_rows={1: 54}, widths={**{cc[k]: 14 for k in cc.keys}, "A": 6},
-                 freeze="A2", title_rows="1:1", landscape=False, tab="A6A6A6")
+                 freeze="A3", title_rows="1:1", landscape=False, tab="A6A6A6")
     ws.append(b.header(ws, [CAL_HEADERS[k] for k in cc.keys]))
     step = max(1, L.H // 6)
     labels = fg.result.month_labels
@@ -320,6 +334,13 @@ def write_calendar(b: Book) -> None:
     s4, sm, si, s1 = (b.style(Look(fmt="num4")), b.style(Look(fmt="money")),
                       b.style(Look(fmt="int")), b.style(Look(fmt="num1")))
     nc, np_ = MONTHLY_COL["net_cash"], MONTHLY_COL["net_pnl"]
+    hc0 = float(fg.result.hc[:, 0].sum())
+    # month 0: today, where the headcount chart starts
+    ws.append([value_cell(ws, 0), text_cell(ws, "Today"), None, None, None, None,
+               *[calc_cell(ws, "=baseline_headcount", hc0, s1, formulas=F, cached=b.cached)
+                 for _ in range(3)], None, None, None, text_cell(ws, "Today")])
+    hc_c = fg.result.series["headcount_without_ai"].tolist()
+    hc_p = fg.result.series["headcount"].tolist()
     for m in range(1, L.H + 1):
         r, mr = L.cal_row(m), L.monthly_row(m)
         A = f"$A{r}"
@@ -331,15 +352,18 @@ def write_calendar(b: Book) -> None:
             "wage_index": (f"=(1+wage_growth_per_year)^(({A}-1)/12)", s4),
             "discount": (f"=1/(1+discount_rate_per_year)^({A}/12)", s4),
             "hc_today": ("=baseline_headcount", s1),
+            "hc_plan": (f"=Monthly!{MONTHLY_COL['headcount']}{mr}", s1),
+            "hc_without_ai": (f"=Monthly!{MONTHLY_COL['headcount_without_ai']}{mr}", s1),
             "cum_net_cash": (f"={prev['cum_net_cash']}Monthly!{nc}{mr}", sm),
             "cum_net_pnl": (f"={prev['cum_net_pnl']}Monthly!{np_}{mr}", sm),
         }
         row = [value_cell(ws, m), text_cell(ws, labels[m - 1])]
+        cal["hc_plan"], cal["hc_without_ai"] = hc_p, hc_c
         row += [calc_cell(ws, fs, cal[k][m - 1], sty, formulas=F, cached=b.cached)
                 for k, (fs, sty) in f.items()]
         row += [calc_cell(ws, f"=IF({cc['cum_net_cash']}{r}>=0,{A},\"\")",
                           m if cash >= 0 else "", si, formulas=F, cached=b.cached),
-                text_cell(ws, labels[m - 1] if (m - 1) % step == 0 else "")]
+                text_cell(ws, labels[m - 1] if m % step == 0 else "")]
         ws.append(row)
         b.rows_done()
 

@@ -8,6 +8,7 @@ their right are formulas over them and over the working sheets.
 from __future__ import annotations
 
 import math
+import textwrap
 from typing import Any
 
 from ...model import ApiModel, CloudGpu, OwnedGpu, SelfHostedModel
@@ -26,6 +27,7 @@ from .registry import (
     header_comment,
     header_text,
     help_text,
+    id_validation,
     unit_text,
     validate,
 )
@@ -35,6 +37,12 @@ FIXED = ("start_month", "horizon_months")   # one column per month: fixed at exp
 
 IN_TXT = Look(input=True, fmt="text")
 MUTED = Look(muted=True)
+NOTE_WIDTH = 40
+FOLLOWS_NOTE = ("Follows the scenario selected on Summary (sheet ScenarioInputs, row {row}): "
+                "change the baseline or a scenario's value there.")
+MAX_NOTES = 200      # cell notes on following inputs; the sheet's legend says the rest
+PROTECTED = ("Locked against accidental edits, but for the yellow inputs (no password: "
+             "Review > Unprotect Sheet lifts it).")
 
 
 def _in(fmt: str) -> Look:
@@ -50,9 +58,51 @@ def _z(over: str | None, formula: str, zero: str = "=0") -> str:
     return zero if over is None else formula
 
 
-def _input_cell(b: Book, ws, s: Spec, value: Any):
-    look = _in(fmt_of(s))
+def _input_cell(b: Book, ws, s: Spec, value: Any, loc: tuple | None = None):
+    """An input: a blue value on yellow, or, when a scenario overrides it, a formula that
+    follows the selected scenario (lilac, with a note)."""
+    fmt = fmt_of(s)
+    follow = b.scen.follows(loc) if loc is not None else None
+    if follow is not None:
+        cell = b.calc(ws, follow, "" if value is None else value, Look(follows=True, fmt=fmt))
+        if b.notes < MAX_NOTES:
+            from openpyxl.comments import Comment
+
+            b.notes += 1
+            cell.comment = Comment(FOLLOWS_NOTE.format(row=follow.rsplit("$", 1)[-1]), "OrgPlanner")
+        return cell
+    if s.kind == "text" and s.key == "note":
+        fmt_look = Look(input=True, fmt="text", wrap=True)
+        return b.txt(ws, value, fmt_look)
+    look = _in(fmt)
     return b.val(ws, value, look) if s.numeric else b.txt(ws, value, look)
+
+
+def _loc(coll: str, i: int, s: Spec) -> tuple:
+    """The place in plan data of field ``s`` of item ``i`` (``("workflows", 3, "ai", "adoption")``)."""
+    return (coll, i, s.key) if s.obj in ("team", "workflow", "model", "gpu") else (coll, i, s.obj, s.key)
+
+
+def _spare(b: Book, ws, specs: dict[str, Spec]) -> list:
+    """The empty inputs of a spare row."""
+    return [b.txt(ws, None, Look(input=True, fmt="text" if s.kind == "text" and s.key == "note"
+                                 else fmt_of(s), wrap=s.key == "note"))
+            for s in specs.values()]
+
+
+def _note_height(ws, row: int, note: str | None, width: float = NOTE_WIDTH) -> None:
+    """Wrapped text does not grow its row in every spreadsheet: give a long note its lines."""
+    if note and len(note) > width:
+        ws.row_dimensions[row].height = 13.5 * min(8, math.ceil(len(note) / (width * 1.1)))
+
+
+def _how_to_add(b: Book, ws, what: str, count: int, extra: str = "") -> None:
+    ws.append([])
+    text = (f"To add {what}, type it in the first empty yellow row above ({count} spare rows; "
+            "every formula already counts them). Do not insert rows: the working sheets would "
+            f"not see them. {extra}{PROTECTED}")
+    for line in textwrap.wrap(text, 130):
+        ws.append([b.txt(ws, line, MUTED)])
 
 
 def _item_header(b: Book, ws, specs: dict[str, Spec], calcs: list[str],
@@ -67,65 +117,89 @@ def _item_header(b: Book, ws, specs: dict[str, Spec], calcs: list[str],
     ws.append(cells + b.header(ws, calcs))
 
 
-def _item_validations(b: Book, ws, specs: dict[str, Spec], cols, count: int) -> None:
+def _item_validations(b: Book, ws, specs: dict[str, Spec], cols, count: int,
+                      refs: dict[str, tuple[str | None, str]] | None = None) -> None:
+    """Range checks and drop-downs of the input columns; ``refs``: column -> (the range of
+    the ids it may hold, what they are) for a column that refers to another sheet's items."""
     last = b.L.FIRST + count - 1
     for key, s in specs.items():
-        validate(ws, s, f"{cols[key]}{b.L.FIRST}:{cols[key]}{last}" if count else None)
+        ref = f"{cols[key]}{b.L.FIRST}:{cols[key]}{last}" if count else None
+        if refs and key in refs:
+            dv = id_validation(s, refs[key][0], ref, refs[key][1])
+            if dv is not None:
+                ws.data_validations.append(dv)
+        else:
+            validate(ws, s, ref)
 
 
 def write_assumptions(b: Book) -> None:
     L, s = b.L, b.plan.settings
-    ws = b.sheet("Assumptions", widths={"A": 30, "B": 16, "C": 18, "D": 28, "E": 110},
-                 freeze="A6", title_rows="5:5")
+    ws = b.sheet("Assumptions", widths={"A": 30, "B": 16, "C": 18, "D": 28, "E": 80, "F": 50},
+                 freeze="A6", title_rows="5:5", protect=True, tall_rows={1: 20})
     ws.append([b.txt(ws, "Assumptions", Look(bold=True, size=14))])
     ws.append([b.txt(ws, "Every setting of the plan, one named cell each (the name is the key). "
-                         "Change a blue cell and every figure in the workbook recalculates.", MUTED)])
+                         "Change a yellow cell and every figure in the workbook recalculates. "
+                         + PROTECTED, MUTED)])
     ws.append([b.txt(ws, "Legend:", Look(bold=True)), b.txt(ws, "Input", IN_TXT),
                b.txt(ws, "Calculated", Look(border=True)),
-               b.txt(ws, "Fixed at export (grey): change it in OrgPlanner and export again",
+               b.txt(ws, "Follows the scenario", Look(follows=True, fmt="text")),
+               b.txt(ws, "Lilac: set on ScenarioInputs, follows the scenario picked on Summary. "
+                         "Grey: fixed at export (locked): change it in OrgPlanner and export again.",
                      Look(muted=True, italic=True))])
     ws.append([])
     ws.append(b.header(ws, ["Setting", "Value", "Unit", "Name (key)",
-                            "What it means (valid range, default, source)"]))
+                            "What it means (valid range, default)", "Source of the default"]))
     wrap = Look(muted=True, wrap=True)
     for key in SETTING_KEYS:
         spec = fields.spec("settings", key)
         value = getattr(s, key)
+        text = help_text(spec, source=False)
         if key in FIXED:
             cell = b.val(ws, value, Look(fmt=fmt_of(spec), muted=True, border=True))
+            text += (" Fixed at export (each month is a column): change it in OrgPlanner and "
+                     "export again.")
         else:
-            cell = _input_cell(b, ws, spec, value)
-        text = help_text(spec)
+            cell = _input_cell(b, ws, spec, value, ("settings", key))
         # wrapped text does not grow its row in every spreadsheet: give it the lines it needs
-        ws.row_dimensions[L.setting_row(key)].height = 13.5 * max(1, math.ceil(len(text) / 115))
-        ws.append([b.txt(ws, spec.label), cell, b.txt(ws, unit_text(spec, b.plan.currency), MUTED),
-                   b.txt(ws, key, MUTED), b.txt(ws, text, wrap)])
-        if spec.kind != "month":
+        lines = max(math.ceil(len(text) / 85), math.ceil(len(spec.source) / 52), 1)
+        ws.row_dimensions[L.setting_row(key)].height = 13.5 * lines
+        ws.append([b.txt(ws, spec.label, Look()), cell, b.txt(ws, unit_text(spec, b.plan.currency), MUTED),
+                   b.txt(ws, key, MUTED), b.txt(ws, text, wrap),
+                   b.txt(ws, spec.source or "(a setting of the plan: see its note below)", wrap)])
+        if spec.kind != "month" and key not in FIXED:
             validate(ws, spec, f"B{L.setting_row(key)}")
     ws.append([])
     derived = {
         "hours_per_fte_month": ("=hours_per_fte_year/12", s.hours_per_fte_year / 12, "num2"),
         "hours_per_month": (None, 730, "int"),
-        "kept_share": ('=IF(headcount_policy="redeploy",1,redeploy_share)',
+        "kept_share": ('=IF(TRIM(headcount_policy)="redeploy",1,redeploy_share)',
                        1.0 if s.headcount_policy == "redeploy" else s.redeploy_share, "pct"),
+        "by_attrition": ('=IF(TRIM(reduction)="attrition",1,0)',
+                         1 if s.reduction == "attrition" else 0, "int"),
     }
     for name, label, meaning in DERIVED:
         f, v, fmt = derived[name]
         look = Look(fmt=fmt, border=True, muted=f is None)
         ws.append([b.txt(ws, label), b.calc(ws, f, v, look), None, b.txt(ws, name, MUTED),
                    b.txt(ws, meaning, MUTED)])
-    if b.plan.note:
-        ws.append([])
-        ws.append([b.txt(ws, "Plan note", Look(bold=True)), b.txt(ws, b.plan.note)])
+    row = L.derived_row(DERIVED[-1][0])
+    for title, note in (("The plan's note on its settings", s.note), ("Plan note", b.plan.note)):
+        if note:
+            ws.append([])
+            row += 2
+            _note_height(ws, row, note, 80)
+            ws.append([b.txt(ws, title, Look(bold=True)), None, None, None,
+                       b.txt(ws, note, Look(wrap=True))])
 
 
 def write_teams(b: Book) -> None:
     L, fig = b.L, b.figs.team_rows
     c = L.team
     rc = L.role
-    widths = {**{c[k]: 12 for k in c.keys}, "A": 16, "B": 28, "C": 14, "D": 18, c["note"]: 30}
-    ws = b.sheet("Teams", tall_rows={1: 66}, widths=widths, freeze="C2", title_rows="1:1",
-                 title_cols="A:B")
+    widths = {**{c[k]: 12 for k in c.keys}, "A": 16, "B": 28, "C": 14, "D": 18, c["note"]: NOTE_WIDTH,
+              c["target_span"]: 16}
+    ws = b.sheet("Teams", tall_rows={1: 80}, widths=widths, freeze="C2", title_rows="1:1",
+                 title_cols="A:B", protect=True)
     _item_header(b, ws, TEAM_FIELDS, [
         "ICs today", "Managers today", "Average IC cost / year", "Average manager cost / year",
         "Span is today's (1 = no target span applies)", "Span used by the plan (ICs per manager)",
@@ -140,20 +214,30 @@ def write_teams(b: Book) -> None:
     wage_H = f"Calendar!${L.cal['wage_index']}${L.cal_row(L.H)}"
     looks = {k: _calc(v) for k, v in {
         "ic": "num1", "mgr": "num1", "c_ic": "money", "c_mgr": "money", "own": "int", "span": "num2",
-        "own_span": "num2", "hc0": "num1", "hcH": "num1", "hcH_c": "num1", "change": "num1",
+        "own_span": "num2", "hc0": "num1", "hcH": "num1", "hcH_c": "num1", "change": "signed1",
         "fteH": "num1", "savings": "money", "seatsH": "money"}.items()}
+    # a spare row: no roles, so no people; the plan's target span, else a span of 1
+    ts = b.plan.settings.target_span
+    spare = {**dict.fromkeys(looks, 0.0), "own": 0.0 if ts is not None else 1.0,
+             "span": ts if ts is not None else 1.0, "own_span": 1.0}
 
     def tm(block: str, i: int, col: str = last) -> str:
         return f"TeamMonths!{col}{L.tm_row(block, i)}"
 
-    for i, t in enumerate(b.plan.teams):
+    for i in range(L.T):
         r = L.FIRST + i
-        seats = t.ai_seats
-        values = {"id": t.id, "name": t.name, "parent": t.parent, "function": t.function,
-                  "min_ic": t.min_ic, "target_span": t.target_span,
-                  "seat_cost": seats.cost_per_seat_month if seats else None,
-                  "coverage": seats.coverage if seats else None, "note": t.note}
-        row = [_input_cell(b, ws, s, values[k]) for k, s in TEAM_FIELDS.items()]
+        if i < L.teams:
+            t = b.plan.teams[i]
+            seats = t.ai_seats
+            values = {"id": t.id, "name": t.name, "parent": t.parent, "function": t.function,
+                      "min_ic": t.min_ic, "target_span": t.target_span,
+                      "seat_cost": seats.cost_per_seat_month if seats else None,
+                      "coverage": seats.coverage if seats else None, "note": t.note}
+            row = [_input_cell(b, ws, s, values[k], _loc("teams", i, s)) for k, s in TEAM_FIELDS.items()]
+            cached = {k: fig[k][i] for k in looks}
+            _note_height(ws, r, t.note)
+        else:
+            row, cached = _spare(b, ws, TEAM_FIELDS), spare
         g = {k: f"{c[k]}{r}" for k in c.keys}
         A = f"$A{r}"
 
@@ -175,40 +259,52 @@ def write_teams(b: Book) -> None:
                         f"-{tm('mgr', i)})*{g['c_mgr']})*{wage_H}"),
             "seatsH": f"={tm('seats', i)}",
         }
-        row += [b.calc(ws, f[k], fig[k][i], looks[k]) for k in f]
+        row += [b.calc(ws, f[k], cached[k], looks[k]) for k in f]
         ws.append(row)
         b.rows_done()
-    _item_validations(b, ws, TEAM_FIELDS, c, L.T)
+    ids = rng("Teams", "A", L.FIRST, L.T)
+    _item_validations(b, ws, TEAM_FIELDS, c, L.T, {"parent": (ids, "team")})
+    _how_to_add(b, ws, "a team", L.T - L.teams, "Give it an id, then its people on Roles (with "
+                "this id as their team) and its work on Workflows. ")
 
 
 def write_roles(b: Book) -> None:
     L, c = b.L, b.L.role
     ws = b.sheet("Roles", tall_rows={1: 54}, widths={"A": 16, "B": 28, "C": 10, "D": 11, "E": 14,
-                                                     "F": 30, "G": 15},
-                 freeze="A2", title_rows="1:1", landscape=False)
+                                                     "F": NOTE_WIDTH, "G": 15},
+                 freeze="A2", title_rows="1:1", landscape=False, protect=True)
     _item_header(b, ws, ROLE_FIELDS, ["Payroll / year"], lead=("Team id",))
-    team_look, pay = IN_TXT, _calc("money")
-    r = L.FIRST
-    for t in b.plan.teams:
-        for role in t.roles:
+    pay = _calc("money")
+    team_spec = fields.spec("workflow", "team")
+    places = b.scen.places
+    for i, t in enumerate(b.plan.teams):
+        for j, role in enumerate(t.roles):
+            r = places.role_row[(i, j)]
             values = {"name": role.name, "kind": role.kind, "headcount": role.headcount,
                       "annual_cost": role.annual_cost, "note": role.note}
-            ws.append([b.txt(ws, t.id, team_look),
-                       *[_input_cell(b, ws, s, values[k]) for k, s in ROLE_FIELDS.items()],
+            _note_height(ws, r, role.note)
+            ws.append([b.txt(ws, t.id, IN_TXT),
+                       *[_input_cell(b, ws, s, values[k], ("teams", i, "roles", j, k))
+                         for k, s in ROLE_FIELDS.items()],
                        b.calc(ws, f"={c['headcount']}{r}*{c['annual_cost']}{r}",
                               role.headcount * role.annual_cost, pay)])
-            r += 1
             b.rows_done()
-    _item_validations(b, ws, ROLE_FIELDS, c, L.R)
+    for r in range(L.FIRST + L.roles, L.FIRST + L.R):
+        ws.append([b.txt(ws, None, IN_TXT), *_spare(b, ws, ROLE_FIELDS),
+                   b.calc(ws, f"={c['headcount']}{r}*{c['annual_cost']}{r}", 0.0, pay)])
+    ids = rng("Teams", "A", L.FIRST, L.T)
+    _item_validations(b, ws, {"team": team_spec, **ROLE_FIELDS}, c, L.R, {"team": (ids, "team")})
+    _how_to_add(b, ws, "a role", L.R - L.roles, "Give its team's id (a team of sheet Teams), "
+                "its kind, headcount and annual cost. ")
 
 
 def write_workflows(b: Book) -> None:
     L, F, w = b.L, b.formulas, b.figs.wf
     c, mc = L.wf, L.model
     widths = {c[k]: v for k, v in {
-        "id": 16, "team": 14, "name": 28, "note": 24, "ramp": 9, "model": 14}.items()}
+        "id": 16, "team": 14, "name": 28, "note": NOTE_WIDTH, "ramp": 9, "model": 14}.items()}
     ws = b.sheet("Workflows", tall_rows={1: 66}, widths={**{c[k]: 11 for k in c.keys}, **widths},
-                 freeze="D2", title_rows="1:1", title_cols="A:C")
+                 freeze="D2", title_rows="1:1", title_cols="A:C", protect=True)
     _item_header(b, ws, WF_FIELDS, [
         "Volume growth used (per year)", "Hours today / month", "Net time saved",
         "Hours saved at full adoption", "Tokens in at full adoption", "Tokens out at full adoption",
@@ -224,24 +320,34 @@ def write_workflows(b: Book) -> None:
     lastw = L.wfm_col(L.H)
     looks = {k: _calc(v) for k, v in {
         "growth_used": "pct1", "base_hours": "num1", "net_saved": "pct", "hours_unit": "num1",
-        "tin_unit": "int", "tout_unit": "int", "is_api": "int", "pin": "money_var",
+        "tin_unit": "tokens", "tout_unit": "tokens", "is_api": "int", "pin": "money_var",
         "pcached": "money_var", "pout": "money_var", "api_unit": "money", "price_final": "num4",
-        "final_hours": "num1", "final_fte": "num2", "final_tin": "int", "final_tout": "int",
+        "final_hours": "num1", "final_fte": "num2", "final_tin": "tokens", "final_tout": "tokens",
         "final_api": "money"}.items()}
     calc_keys = list(looks)
-    for i, wf in enumerate(b.plan.workflows):
+    # a spare row does no work: the plan's volume growth, zero everywhere else
+    spare = {**dict.fromkeys(calc_keys, 0.0),
+             "growth_used": b.plan.settings.volume_growth_per_year}
+    for i in range(L.W):
         r = L.FIRST + i
-        ai, cu = wf.ai, wf.compute
-        values = {"id": wf.id, "team": wf.team, "name": wf.name, "volume": wf.volume_per_month,
-                  "minutes": wf.minutes_per_unit, "growth": wf.volume_growth_per_year,
-                  "note": wf.note}
-        if ai:
-            values.update(time_saved=ai.time_saved, adoption=ai.adoption, review=ai.review_overhead,
-                          ramp_months=ai.ramp_months, ramp=ai.ramp)
-        if cu:
-            values.update(model=cu.model, calls=cu.calls_per_unit, tok_in=cu.input_tokens,
-                          tok_out=cu.output_tokens, cached=cu.cached_share)
-        row = [_input_cell(b, ws, s, values.get(k)) for k, s in WF_FIELDS.items()]
+        if i < L.workflows:
+            wf = b.plan.workflows[i]
+            ai, cu = wf.ai, wf.compute
+            values = {"id": wf.id, "team": wf.team, "name": wf.name, "volume": wf.volume_per_month,
+                      "minutes": wf.minutes_per_unit, "growth": wf.volume_growth_per_year,
+                      "note": wf.note}
+            if ai:
+                values.update(time_saved=ai.time_saved, adoption=ai.adoption,
+                              review=ai.review_overhead, ramp_months=ai.ramp_months, ramp=ai.ramp)
+            if cu:
+                values.update(model=cu.model, calls=cu.calls_per_unit, tok_in=cu.input_tokens,
+                              tok_out=cu.output_tokens, cached=cu.cached_share)
+            row = [_input_cell(b, ws, s, values.get(k), _loc("workflows", i, s))
+                   for k, s in WF_FIELDS.items()]
+            cached = {k: w[k][i] for k in calc_keys}
+            _note_height(ws, r, wf.note)
+        else:
+            row, cached = _spare(b, ws, WF_FIELDS), spare
         f: dict[str, str | None] = dict.fromkeys(calc_keys)
         if F:
             g = {k: f"{c[k]}{r}" for k in c.keys}
@@ -265,18 +371,22 @@ def write_workflows(b: Book) -> None:
                 "final_tout": f"={g['tout_unit']}*{u_H}*{k_H}",
                 "final_api": f"={g['api_unit']}*{u_H}*{k_H}*{g['price_final']}",
             })
-        row += [calc_cell(ws, f[k], w[k][i], b.style(looks[k]), formulas=F, cached=b.cached)
+        row += [calc_cell(ws, f[k], cached[k], b.style(looks[k]), formulas=F, cached=b.cached)
                 for k in calc_keys]
         ws.append(row)
         b.rows_done()
-    _item_validations(b, ws, WF_FIELDS, c, L.W)
+    teams = rng("Teams", "A", L.FIRST, L.T)
+    models = rng("Models", "A", L.FIRST, L.J)
+    _item_validations(b, ws, WF_FIELDS, c, L.W, {"team": (teams, "team"), "model": (models, "model")})
+    _how_to_add(b, ws, "a workflow", L.W - L.workflows, "Give it an id, its team's id, volume "
+                "and minutes; its AI effect and, if it calls a model, the model's id. ")
 
 
 def write_models(b: Book) -> None:
     L, c, gc = b.L, b.L.model, b.L.gpu
     ws = b.sheet("Models", tall_rows={1: 80}, widths={**{c[k]: 12 for k in c.keys}, "A": 16,
-                                                      c["gpu"]: 14, c["note"]: 30},
-                 freeze="B2", title_rows="1:1", title_cols="A:A")
+                                                      c["gpu"]: 14, c["note"]: NOTE_WIDTH},
+                 freeze="B2", title_rows="1:1", title_cols="A:A", protect=True)
     _item_header(b, ws, MODEL_FIELDS, [
         "Cached price used", "API (1 = yes)", "Self-hosted (1 = yes)", "Owned GPU (1 = yes)",
         "Price decline used (per year)", "Serving speed gain used (per year)",
@@ -293,8 +403,8 @@ def write_models(b: Book) -> None:
     looks = {k: _calc(v) for k, v in {
         "cached_price": "money_var", "is_api": "int", "is_self": "int", "owned": "int",
         "decline_used": "pct1", "speed_used": "pct1", "price_final": "num4", "rental": "money",
-        "capex": "money", "amort": "int", "watts": "int", "overhead": "money", "final_tin": "int",
-        "final_tout": "int", "final_api": "money", "final_gh": "num1", "final_fleet": "int",
+        "capex": "money", "amort": "int", "watts": "int", "overhead": "money", "final_tin": "tokens",
+        "final_tout": "tokens", "final_api": "money", "final_gh": "num1", "final_fleet": "int",
         "final_kwh": "int", "final_busy": "pct1"}.items()}
     for j, m in enumerate(b.plan.models):
         r = L.FIRST + j
@@ -319,10 +429,10 @@ def write_models(b: Book) -> None:
             ("final_fleet", "fleet"), ("final_kwh", "kwh"))}
         f = {
             "cached_price": f"=IF(ISNUMBER({g['pcached']}),{g['pcached']},{g['pin']})",
-            "is_api": f"=IF({g['hosting']}=\"api\",1,0)",
-            "is_self": f"=IF({g['hosting']}=\"self\",1,0)",
+            "is_api": f"=IF(TRIM({g['hosting']})=\"api\",1,0)",
+            "is_self": f"=IF(TRIM({g['hosting']})=\"self\",1,0)",
             "owned": _z(gid, f"=IF({g['is_self']}=1,SUMPRODUCT(({gid}={g['gpu']})"
-                             f"*({gcol['pricing']}=\"owned\")),0)"),
+                             f"*(TRIM({gcol['pricing']})=\"owned\")),0)"),
             "decline_used": (f"=IF({g['is_api']}=1,IF(ISNUMBER({g['decline']}),{g['decline']},"
                              f"price_decline_per_year),0)"),
             "speed_used": (f"=IF({g['is_self']}=1,IF(ISNUMBER({g['speed']}),{g['speed']},"
@@ -337,18 +447,23 @@ def write_models(b: Book) -> None:
             "final_busy": (f"=IF({g['is_self']}=1,IF({g['final_fleet']}>0,{g['final_gh']}*"
                            f"{g['utilization']}/({g['final_fleet']}*hours_per_month),\"n/a\"),\"\")"),
         }
-        row = [_input_cell(b, ws, s, values.get(k)) for k, s in MODEL_FIELDS.items()]
+        row = [_input_cell(b, ws, s, values.get(k), _loc("models", j, s))
+               for k, s in MODEL_FIELDS.items()]
         row += [b.calc(ws, f[k], v[k], looks[k]) for k in f]
+        _note_height(ws, r, m.note)
         ws.append(row)
         b.rows_done()
-    _item_validations(b, ws, MODEL_FIELDS, c, L.J)
+    _item_validations(b, ws, MODEL_FIELDS, c, L.J, {"gpu": (gid, "GPU")})
+    ws.append([])
+    ws.append([b.txt(ws, "Models and GPUs have no spare rows: add one in OrgPlanner and export "
+                         "again. " + PROTECTED, MUTED)])
 
 
 def write_gpus(b: Book) -> None:
     L, c, mc = b.L, b.L.gpu, b.L.model
     ws = b.sheet("GPUs", tall_rows={1: 66}, widths={**{c[k]: 12 for k in c.keys}, "A": 16,
-                                                    c["note"]: 30, c["final_cost"]: 18},
-                 freeze="B2", title_rows="1:1", landscape=True)
+                                                    c["note"]: NOTE_WIDTH, c["final_cost"]: 18},
+                 freeze="B2", title_rows="1:1", landscape=True, protect=True)
     _item_header(b, ws, GPU_FIELDS, [
         "GPUs in use (final)", "Cost / month (final: rental, or power and overhead)"])
     mgpu = rng("Models", mc["gpu"], L.FIRST, L.J)
@@ -369,14 +484,18 @@ def write_gpus(b: Book) -> None:
                   "overhead": owned.overhead_per_gpu_month if owned else None}
         mine = f"({mgpu}=$A{r})"
         fleet_f = _z(mgpu, f"=SUMPRODUCT({mine}*{fleet})")
-        cost_f = _z(mgpu, (f"=SUMPRODUCT({mine}*{mrent}*{fleet})*{q_H}+IF(${c['pricing']}{r}=\"owned\","
+        cost_f = _z(mgpu, (f"=SUMPRODUCT({mine}*{mrent}*{fleet})*{q_H}+IF(TRIM(${c['pricing']}{r})=\"owned\","
                            f"SUMPRODUCT({mine}*{kwh})*usd_per_kwh+{c['final_fleet']}{r}"
                            f"*{c['overhead']}{r},0)"))
-        ws.append([*[_input_cell(b, ws, s, values[key]) for key, s in GPU_FIELDS.items()],
+        _note_height(ws, r, g.note)
+        ws.append([*[_input_cell(b, ws, s, values[key], _loc("gpus", k, s)) for key, s in GPU_FIELDS.items()],
                    b.calc(ws, fleet_f, v["final_fleet"], _calc("int")),
                    b.calc(ws, cost_f, v["final_cost"], _calc("money"))])
         b.rows_done()
     _item_validations(b, ws, GPU_FIELDS, c, L.G)
+    ws.append([])
+    ws.append([b.txt(ws, "To add a GPU type, add it in OrgPlanner and export again. " + PROTECTED,
+                     MUTED)])
 
 
 __all__ = ["write_assumptions", "write_teams", "write_roles", "write_workflows", "write_models",

@@ -24,6 +24,8 @@ DERIVED = (
      "Average hours in a month: GPU rental and power are billed for every hour."),
     ("kept_share", "Share of freed capacity kept",
      "Calculated: 100% under the redeploy policy, else the share kept for new work."),
+    ("by_attrition", "Headcount comes down by attrition",
+     "Calculated: 1 when people leave by attrition, 0 with layoffs."),
 )
 
 # Column keys, in order, of the sheets with one row per item: inputs first (registry.py
@@ -49,7 +51,8 @@ GPU_COLS = GPU_INPUTS + ("final_fleet", "final_cost")
 YEAR_COLS = ("year", "months", *YEAR_KEYS[1:4], "api_cost", "gpu_cost", "seat_cost",
              "depreciation", "capex", *YEAR_KEYS[4:])
 CAL_COLS = ("m", "month", "token_factor", "gpu_price_factor", "wage_index", "discount",
-            "hc_today", "cum_net_cash", "cum_net_pnl", "payback", "chart_label")
+            "hc_today", "hc_plan", "hc_without_ai", "cum_net_cash", "cum_net_pnl", "payback",
+            "chart_label")
 
 MONTHLY_LABELS = {
     "m": "Month no.", "month": "Month", "headcount": "Headcount (plan)", "ic": "ICs",
@@ -109,20 +112,30 @@ class TreeCols:
         return self.cols[key]
 
 
+# Empty input rows under the plan's teams, roles and workflows: a reader adds one by typing
+# in the first of them. Every formula and working sheet already has a row for each.
+SPARE_TEAMS, SPARE_ROLES, SPARE_WORKFLOWS = 5, 10, 10
+
+
 @dataclass(frozen=True)
 class Layout:
-    T: int   # teams
-    R: int   # roles
-    W: int   # workflows
+    T: int   # team rows: the plan's teams, then SPARE_TEAMS empty rows
+    R: int   # role rows, likewise
+    W: int   # workflow rows, likewise
     J: int   # models
     G: int   # GPUs
     H: int   # months
+    teams: int = 0       # the plan's own teams, roles and workflows (the rest are spare)
+    roles: int = 0
+    workflows: int = 0
 
     @classmethod
     def of(cls, plan: Plan) -> Layout:
-        return cls(T=len(plan.teams), R=sum(len(t.roles) for t in plan.teams),
-                   W=len(plan.workflows), J=len(plan.models), G=len(plan.gpus),
-                   H=plan.settings.horizon_months)
+        teams, roles = len(plan.teams), sum(len(t.roles) for t in plan.teams)
+        workflows = len(plan.workflows)
+        return cls(T=teams + SPARE_TEAMS, R=roles + SPARE_ROLES, W=workflows + SPARE_WORKFLOWS,
+                   J=len(plan.models), G=len(plan.gpus), H=plan.settings.horizon_months,
+                   teams=teams, roles=roles, workflows=workflows)
 
     team = Cols(TEAM_COLS)
     role = Cols(ROLE_COLS)
@@ -185,13 +198,14 @@ class Layout:
     def year_row(self, y: int) -> int:
         return 2 + y
 
+    # Calendar: row 1 labels, row 2 today (month 0, for the headcount chart), rows 3.. months.
     def cal_row(self, m: int) -> int:
-        return 1 + m
+        return 2 + m
 
-    def cal_range(self, key: str) -> str:
-        """A Calendar column over months 1..H (absolute)."""
+    def cal_range(self, key: str, first: int = 1) -> str:
+        """A Calendar column over months ``first``..H (absolute)."""
         c = self.cal[key]
-        return f"Calendar!${c}$2:${c}${self.cal_row(self.H)}"
+        return f"Calendar!${c}${self.cal_row(first)}:${c}${self.cal_row(self.H)}"
 
     @property
     def years(self) -> int:

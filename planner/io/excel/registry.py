@@ -83,8 +83,9 @@ def header_text(s: Spec, currency: str) -> str:
     return text
 
 
-def help_text(s: Spec) -> str:
-    """What the field means, its valid range, its default and where the default comes from."""
+def help_text(s: Spec, *, source: bool = True) -> str:
+    """What the field means, its valid range, its default and (``source``) where the default
+    comes from."""
     parts = [s.meaning]
     if s.kind == "choice":
         parts.append("One of: " + "; ".join(f"{k} ({label})" if label != k else k
@@ -94,7 +95,7 @@ def help_text(s: Spec) -> str:
         parts.append(f"Valid: {rng}.")
     if not s.required:
         parts.append(f"Default: {s.describe_default()}.")
-    if s.source:
+    if s.source and source:
         parts.append(f"Source: {s.source}.")
     return " ".join(p for p in parts if p)
 
@@ -135,10 +136,29 @@ def validation(s: Spec, ref: str | None) -> DataValidation | None:
         dv.error = f"{s.label} must be {s.describe_range()}."[:225]
     else:
         return None
-    dv.errorTitle = s.label[:32]
+    return _refusing(dv, s.label, ref)
+
+
+def _refusing(dv: DataValidation, title: str, ref: str) -> DataValidation:
+    """``dv`` over ``ref`` (ranges separated by spaces), refusing a bad value with its message
+    (not only warning)."""
+    dv.errorTitle = title[:32]
+    dv.errorStyle = "stop"
     dv.showErrorMessage = True
-    dv.add(ref)
+    for part in ref.split():
+        dv.add(part)
     return dv
+
+
+def id_validation(s: Spec, ids: str | None, ref: str | None, what: str) -> DataValidation | None:
+    """A drop-down of the ids in the range ``ids`` (``Teams!$A$2:$A$16``) for a reference
+    column: a typo, or an id with a stray space, is refused."""
+    if not ids or not ref:
+        return None
+    dv = DataValidation(type="list", formula1=ids, allow_blank=True)
+    dv.error = (f"Choose one of the {what} ids listed (type a new one on its sheet first)"
+                + (", or leave it empty." if s.nullable or not s.required else "."))
+    return _refusing(dv, s.label, ref)
 
 
 def validate(ws, s: Spec, ref: str | None) -> None:
@@ -148,4 +168,5 @@ def validate(ws, s: Spec, ref: str | None) -> None:
 
 
 __all__ = ["TEAM_FIELDS", "ROLE_FIELDS", "WF_FIELDS", "MODEL_FIELDS", "GPU_FIELDS", "fmt_of",
-           "unit_text", "header_text", "help_text", "header_comment", "validation", "validate"]
+           "unit_text", "header_text", "help_text", "header_comment", "validation", "validate",
+           "id_validation"]

@@ -14,8 +14,8 @@ from .layout import MONTHLY_COL, MONTHLY_KEYS, MONTHLY_LABELS, YEAR_LABELS, rng
 
 MONTHLY_FMT = {
     "m": "int", "month": "text", "headcount": "num1", "ic": "num1", "managers": "num1",
-    "headcount_without_ai": "num1", "fte_freed": "num1", "hours_saved": "int", "tokens_in": "int",
-    "tokens_out": "int", "gpus": "int", "energy_kwh": "int",
+    "headcount_without_ai": "num1", "fte_freed": "num1", "hours_saved": "int", "tokens_in": "tokens",
+    "tokens_out": "tokens", "gpus": "int", "energy_kwh": "int",
 }
 KEY_LOOK = Look(bold=True, muted=True, italic=True)
 
@@ -52,7 +52,7 @@ def monthly_formulas(b: Book, m: int) -> dict[str, str]:
         return f"(({before}-{now})>0)*({before}-{now})"
 
     def severance(ic: str, mgr: str) -> str:
-        return (f"=IF(reduction=\"attrition\",0,severance_months/12*{w}*(SUMPRODUCT({drop(ic)},"
+        return (f"=IF(by_attrition=1,0,severance_months/12*{w}*(SUMPRODUCT({drop(ic)},"
                 f"{c_ic})+SUMPRODUCT({drop(mgr)},{c_mgr})))")
 
     g = {k: f"{mc[k]}{r}" for k in mc.keys}

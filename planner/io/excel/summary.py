@@ -12,13 +12,16 @@ import datetime as _dt
 import textwrap
 
 from openpyxl.chart import BarChart, LineChart, Reference
-from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.utils import get_column_letter
 
-from .book import Book
-from .cells import Look
+from ... import __version__
+from . import charts
+from .book import Book, Rows
+from .cells import Look, number_formats
+from .checks import write_check_table, write_evidence
 from .inputs import CEIL
 from .layout import MONTHLY_COL as MC
+from .scenario_inputs import BASELINE_LABEL
 
 NAMED_RESULT_KEYS = (
     "baseline_headcount", "final_headcount", "final_headcount_without_ai", "compression_ratio",
@@ -43,6 +46,10 @@ YEAR_ROWS = (
     ("GPU purchases (cash)", "capex", False),
     ("Net cash", "net_cash", True),
 )
+MATCHES = "Matches the app's figures at export"
+CHART_COLUMNS, CHARTS_END = 11, 64      # the charts' extent: columns right of the tables, last row
+# The change of a headline figure: with its sign; payroll that rises is a cost (red).
+CHANGE_FMT = {"money": "cost_change", "int": "signed_int", "num1": "signed1"}
 TITLE = Look(bold=True, size=18, colour="1F3A5F")
 SUB = Look(muted=True, size=10)
 SECTION = Look(bold=True, size=12, colour="1F3A5F")
@@ -100,32 +107,35 @@ def write_summary(b: Book) -> dict[str, str]:
     chart_col = get_column_letter(3 + ncols + 1)
     widths = {"A": 2, "B": 50, **{get_column_letter(3 + i): 15 for i in range(ncols)}}
     widths[get_column_letter(3 + ncols)] = 3
-    ws = b.sheet("Summary", widths=widths, one_page=True, hidden_grid=True, tab="1F3A5F")
+    ws = b.sheet("Summary", widths=widths, one_page=True, hidden_grid=True, tab="1F3A5F",
+                 tall_rows={1: 28})
     q = _lookups(b)
     labels = r_.month_labels
     end = labels[-1]
     span = f"{labels[0]} to {end}" if b.plan.settings.start_month else f"months M1 to {end}"
     names: dict[str, str] = {}
-    row = 0
-
-    def put(*cells, height: float | None = None) -> int:
-        nonlocal row
-        if height:
-            ws.row_dimensions[row + 1].height = height
-        ws.append([None, *cells])
-        row += 1
-        return row
-
-    def blank() -> None:
-        nonlocal row
-        ws.append([])
-        row += 1
-
+    put = Rows(ws)
     put(b.txt(ws, b.plan.name, TITLE))
+    source = f", plan file {b.source}" if b.source else ""
     put(b.txt(ws, f"Moving to AI: headcount, compute and money over {L.H} months ({span}), against "
-                  f"the same organisation without AI. Money in {b.plan.currency}. Exported "
-                  f"{_dt.date.today().isoformat()} from OrgPlanner.", SUB))
-    blank()
+                  f"the same organisation without AI. Money in {b.plan.currency}.", SUB))
+    # (the cell-for-cell comparison of the tests skips this line: the date, and the mode)
+    mode = "" if b.formulas else (" Values only: nothing recalculates, and picking a scenario "
+                                  "changes nothing (export with formulas for that).")
+    put(b.txt(ws, f"Exported {_dt.date.today().isoformat()} from OrgPlanner {__version__}{source}."
+                  f"{mode}", SUB))
+    r = put(b.txt(ws, "Scenario (pick one: every input it changes follows)", Look(bold=True)),
+            b.txt(ws, BASELINE_LABEL, Look(input=True, fmt="text", bold=True)),
+            b.calc(ws, '=IF(SUMPRODUCT((scenario_names=TRIM(scenario))*1)=0,"Not a scenario of '
+                       'this plan: the Baseline is shown","")', "", Look(colour="C62828", bold=True)))
+    names["scenario"] = f"$C${r}"
+    _scenario_validation(b, ws, f"C{r}")
+    r = put(b.txt(ws, "Check against the app", Look(bold=True)),
+            b.calc(ws, '=IF(SUM(check_flags)=0,"Matches the app\'s figures at export","Changed '
+                       'since export: "&SUM(check_flags)&" figures differ"&IF(scenario_index>1,'
+                       '" (another scenario is selected)",""))', MATCHES, Look(bold=True)))
+    names["export_check"] = f"$C${r}"
+    put()
     put(*b.header(ws, ["Headline", "Today", f"Plan ({end})", f"Without AI ({end})",
                        "Plan vs today"]), height=28)
     num, money = Look(fmt="num1", border=True), Look(fmt="money", border=True)
@@ -133,19 +143,19 @@ def write_summary(b: Book) -> dict[str, str]:
 
     def org_row(key, label, formulas, values, look, change=True, bold=False) -> None:
         """A headline row: today (C), the plan (D), without AI (E), the plan's change (F)."""
-        r = row + 1
+        r = put.row + 1
         at[key] = r
         cells = [b.calc(ws, f, v, look) if f else None for f, v in zip(formulas, values, strict=True)]
         v0, v1 = values[0], values[1]
         if change:
             diff = v1 - v0 if isinstance(v0, int | float) and isinstance(v1, int | float) else ""
             cells.append(b.calc(ws, f"=IF(AND(ISNUMBER(C{r}),ISNUMBER(D{r})),D{r}-C{r},\"\")", diff,
-                                Look(fmt="money_plain" if look.fmt == "money" else look.fmt,
-                                     bold=look.bold, border=True)))
+                                Look(fmt=CHANGE_FMT.get(look.fmt, "signed1"), bold=look.bold,
+                                     border=True)))
         put(b.txt(ws, label, Look(bold=bold, border=True)), *cells)
 
     c_org = b.figs.without_ai_final
-    hc_r = row + 1
+    hc_r = put.row + 1
     ic_r, mg_r = hc_r + 1, hc_r + 2
     cols = "CDE"
     org_row("hc", "Headcount", [f"={c}{ic_r}+{c}{mg_r}" for c in cols],
@@ -178,11 +188,11 @@ def write_summary(b: Book) -> dict[str, str]:
                  baseline_layers=f"$C${at['layers']}", final_layers=f"$D${at['layers']}",
                  baseline_layers_needed=f"$C${at['needed']}",
                  final_layers_needed=f"$D${at['needed']}")
-    blank()
+    put()
     pm = sm["payback_month"]
     fewer = final["headcount_without_ai"] - final["headcount"]
     avoided = max(0.0, min(fewer, final["headcount_without_ai"] - base["headcount"]))
-    first = row + 1
+    first = put.row + 1
     compute_r = first + 4
     payback_r = first + 8
     single = [
@@ -217,7 +227,7 @@ def write_summary(b: Book) -> dict[str, str]:
         r = put(b.txt(ws, label, Look(border=True, bold=look.bold)), None, b.calc(ws, f, v, look), extra)
         if name:
             names[name] = f"$D${r}"
-    blank()
+    put()
     put(*b.header(ws, [f"Money over the plan ({L.H} months)", "", "Cumulative",
                        "NPV (at the discount rate)"]), height=28)
     strong = Look(fmt="money", border=True, bold=True)
@@ -238,7 +248,7 @@ def write_summary(b: Book) -> dict[str, str]:
                                                       bold=name == "cumulative_net_pnl")))
         if name:
             names[name] = f"$D${r}"
-    blank()
+    put()
     put(*b.header(ws, ["By year", *[f"Year {y}" for y in range(1, ny + 1)], "Total"]))
     lastc = get_column_letter(2 + ny)
     for label, key, strong_row in YEAR_ROWS:
@@ -247,16 +257,34 @@ def write_summary(b: Book) -> dict[str, str]:
         for y in range(1, ny + 1):
             v = float(s[key][12 * (y - 1):12 * y].sum())
             cells.append(b.calc(ws, f"=Years!${L.year[key]}${L.year_row(y)}", v, look))
-        r = row + 1
+        r = put.row + 1
         total = b.calc(ws, f"=SUM(C{r}:{lastc}{r})", float(s[key].sum()), look)
         put(b.txt(ws, label, Look(bold=strong_row, border=True)), *cells, total)
-    blank()
+    put()
+    write_evidence(b, ws, put)
+    put()
     put(b.txt(ws, "How to read this", SECTION))
     for para in _how_to_read(end):      # short lines: a long one would run under the charts
         for line in textwrap.wrap(para, 120):
             put(b.txt(ws, line, NOTE))
+    # the page prints without the check table below (for a program and the curious)
+    ws.print_area = f"A1:{get_column_letter(3 + ncols + CHART_COLUMNS)}{max(put.row, CHARTS_END)}"
+    put()
+    names.update(write_check_table(b, ws, put))
     _charts(b, ws, chart_col)
     return names
+
+
+def _scenario_validation(b: Book, ws, cell: str) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    dv = DataValidation(type="list", formula1=b.scen.names_ref, allow_blank=False)
+    dv.error = "Pick one of the plan's scenarios from the list: " + ", ".join(b.scen.names)[:180]
+    dv.errorTitle = "Scenario"
+    dv.errorStyle = "stop"
+    dv.showErrorMessage = True
+    dv.add(cell)
+    ws.data_validations.append(dv)
 
 
 def _how_to_read(end: str) -> list[str]:
@@ -272,21 +300,16 @@ def _how_to_read(end: str) -> list[str]:
         "discount rate.",
         "Span of control: direct reports per manager. Layers: the depth of the team tree over the "
         "ICs. Layers needed: the fewest an even pyramid at that span would have.",
+        "In the money tables costs and savings are both positive amounts, and net = savings - costs. "
+        "In 'Plan vs today' a + is more than today and a - less: payroll that rises is red (a cost).",
         "Blue figures on yellow are inputs (sheets Assumptions, Teams, Roles, Workflows, Models, GPUs): "
-        "change one and every figure, chart and total recalculates.",
+        "change one and every figure, chart and total recalculates. To add a team, role or workflow, "
+        "type it in the first empty yellow row of its sheet. Pick a scenario at the top: the inputs "
+        "it changes (lilac) follow it; Scenarios, Risk and Hosting hold figures OrgPlanner computed "
+        "at export.",
         "Monthly holds every figure by month and Years sums it; TeamMonths, WorkflowMonths, ModelMonths, "
         "TeamTree and Calendar show the working.",
     ]
-
-
-def _nice_floor(v: float) -> float:
-    """A round axis start a little under ``v`` (398 -> 350), 0 for small or negative values."""
-    import math
-
-    if v <= 10:
-        return 0.0
-    step = 10 ** math.floor(math.log10(v)) / 2
-    return max(0.0, math.floor(v * 0.9 / step) * step)
 
 
 def _charts(b: Book, ws, col: str) -> None:
@@ -295,24 +318,22 @@ def _charts(b: Book, ws, col: str) -> None:
     L = b.L
     first, last = L.monthly_row(1), L.monthly_row(L.H)
     # Sparse labels (one every few months) keep the month axis readable in every spreadsheet.
-    cats = Reference(range_string=L.cal_range("chart_label"))
+    cats = L.cal_range("chart_label")
+    fmts = number_formats(b.plan.currency)
 
     def series(key: str, title: str) -> Series:
         c = MC[key]
         return Series(Reference(range_string=f"Monthly!${c}${first}:${c}${last}"), title=title)
 
+    # headcount from today (month 0), the value axis left to the spreadsheet: an edit that
+    # takes headcount anywhere stays on the chart
     hc = LineChart()
-    hc.title = _title("Headcount by month: the plan, without AI, and today")
-    hc.series.append(series("headcount", "Plan"))
-    hc.series.append(series("headcount_without_ai", "Without AI"))
-    hc.series.append(Series(Reference(range_string=L.cal_range("hc_today")), title="Today"))
-    hc.set_categories(cats)
-    _style_chart(hc, [PLAN, WITHOUT, TODAY], b.plan.currency, money=False, months=L.H)
+    hc.title = charts.title("Headcount by month: the plan, without AI, and today")
+    for key, name in (("hc_plan", "Plan"), ("hc_without_ai", "Without AI"), ("hc_today", "Today")):
+        hc.series.append(Series(Reference(range_string=L.cal_range(key, 0)), title=name))
+    charts.text_categories(hc, L.cal_range("chart_label", 0))
+    charts.style(hc, [PLAN, WITHOUT, TODAY], fmts["int"], months=L.H + 1)
     hc.series[2].graphicalProperties.line.prstDash = "dash"
-    s = b.figs.result.series
-    low = min(s["headcount"].min(), s["headcount_without_ai"].min(),
-              b.figs.summary["baseline"]["headcount"])
-    hc.y_axis.scaling.min = _nice_floor(float(low))
     ws.add_chart(hc, f"{col}4")
 
     for n, (title, keys, colours) in enumerate((
@@ -324,70 +345,20 @@ def _charts(b: Book, ws, col: str) -> None:
          ["2E7D32", "C62828"]),
     )):
         chart = LineChart()
-        chart.title = _title(title)
+        chart.title = charts.title(title)
         for key, name in keys:
             chart.series.append(series(key, name))
-        chart.set_categories(cats)
-        _style_chart(chart, colours, b.plan.currency, money=True, months=L.H)
+        charts.text_categories(chart, cats)
+        charts.style(chart, colours, fmts["money"], months=L.H)
         ws.add_chart(chart, f"{col}{19 + 15 * n}")
 
     cc = BarChart()
     cc.type = "col"
-    cc.title = _title("Cumulative net cash")
+    cc.title = charts.title("Cumulative net cash")
     cc.series.append(Series(Reference(range_string=L.cal_range("cum_net_cash")),
                             title="Cumulative net cash"))
-    cc.set_categories(cats)
+    charts.text_categories(cc, cats)
     cc.gapWidth = 40
-    _style_chart(cc, ["1F3A5F"], b.plan.currency, money=True, months=L.H)
+    charts.style(cc, ["1F3A5F"], fmts["money"], months=L.H)
     cc.legend = None
     ws.add_chart(cc, f"{col}49")
-
-
-def _title(text: str):
-    from openpyxl.chart.text import RichText, Text
-    from openpyxl.chart.title import Title
-    from openpyxl.drawing.text import (
-        CharacterProperties,
-        Paragraph,
-        ParagraphProperties,
-        RegularTextRun,
-    )
-
-    cp = CharacterProperties(sz=1100, b=True, solidFill="1F3A5F")
-    para = Paragraph(pPr=ParagraphProperties(defRPr=cp), r=[RegularTextRun(rPr=cp, t=text)])
-    return Title(tx=Text(rich=RichText(p=[para])), overlay=False)
-
-
-def _axis_text(size: int = 800, rot: int | None = None):
-    from openpyxl.chart.text import RichText
-    from openpyxl.drawing.text import (
-        CharacterProperties,
-        Paragraph,
-        ParagraphProperties,
-        RichTextProperties,
-    )
-
-    body = RichTextProperties(rot=rot, vert="horz", wrap="none") if rot is not None else RichTextProperties()
-    return RichText(bodyPr=body, p=[Paragraph(pPr=ParagraphProperties(defRPr=CharacterProperties(sz=size)),
-                                              endParaRPr=CharacterProperties())])
-
-
-def _style_chart(chart, colours: list[str], currency: str, *, money: bool, months: int) -> None:
-    from .cells import number_formats
-
-    chart.width, chart.height = 17.0, 7.4
-    chart.x_axis.txPr = _axis_text(rot=-2700000)
-    chart.y_axis.txPr = _axis_text()
-    chart.legend.position = "b"
-    chart.y_axis.numFmt = number_formats(currency)["money" if money else "int"]
-    chart.x_axis.tickLblSkip = 1
-    chart.x_axis.tickMarkSkip = max(1, months // 6)
-    chart.x_axis.tickLblPos = "low"
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-    for s, colour in zip(chart.series, colours, strict=False):
-        s.graphicalProperties = GraphicalProperties(solidFill=colour)
-        s.graphicalProperties.line.solidFill = colour
-        s.graphicalProperties.line.width = 28000
-        if hasattr(s, "smooth"):
-            s.smooth = False

@@ -6,8 +6,11 @@ import datetime as _dt
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from ... import __version__, hosting
 from ...model import Plan
+from ...risk import compare
 from ..atomic import WriteFailed, atomic_path, explain_os_error
 from .book import Book, ExportCancelled
 from .cells import clean_text, discard
@@ -29,16 +32,28 @@ from .inputs import (
 )
 from .layout import DERIVED, SETTING_KEYS, TEAM_BLOCKS, Layout
 from .results import write_monthly, write_years
+from .risk_sheet import DRAWS, write_risk
+from .scenario_inputs import INDEX_CELL, SHEET, Scenarios, write_scenario_inputs
 from .summary import write_summary
+from .value_sheets import write_hosting, write_scenarios
 
 
 class ExportError(Exception):
     """The workbook could not be written; ``str()`` says why and what to do."""
 
 
+def plan_data(plan: Plan) -> dict[str, Any]:
+    """The plan as data: scenarios, ranges and stress as the file holds them."""
+    from ..planfile import plan_to_data
+
+    return plan_to_data(plan)
+
+
 def write_workbook(plan: Plan, path: str | os.PathLike[str], *, values_only: bool = False,
                    progress: Callable[[float, str], None] | None = None,
-                   cancel: Callable[[], bool] | None = None, cached: bool = True) -> Path:
+                   cancel: Callable[[], bool] | None = None, cached: bool = True,
+                   data: dict[str, Any] | None = None, source: str | None = None,
+                   draws: int = DRAWS, seed: int = 1) -> Path:
     """:func:`planner.io.excel.export_workbook`; ``cached=False`` leaves formula results out
     (so only a recalculation can fill them: used to test the formulas)."""
     target = Path(path)
@@ -46,17 +61,27 @@ def write_workbook(plan: Plan, path: str | os.PathLike[str], *, values_only: boo
         progress(0.0, "Computing the plan")
     if cancel is not None and cancel():
         raise ExportCancelled("export cancelled")
+    if data is None:
+        data = plan_data(plan)
     figs = Figures.of(plan)
     L = Layout.of(plan)
     rows = L.T * (len(TEAM_BLOCKS) + 2) + L.R + L.W * 2 + L.J * 10 + L.G + L.H * 3
     b = Book(figs, formulas=not values_only, cached=cached, progress=progress, cancel=cancel,
-             total_rows=rows)
+             total_rows=rows, data=data, source=source)
+    b.scen = Scenarios(plan, data, L)
     try:
         with atomic_path(target) as tmp:
             b.step("Writing the summary")
             names = write_summary(b)
+            b.step("Comparing the scenarios")
+            write_scenarios(b, compare(data, source=source, base=figs.result))
+            b.step(f"Risk: {draws:,} draws")
+            write_risk(b, _risk(data, plan, draws=draws, seed=seed, cancel=cancel))
+            b.step("API or self-host")
+            write_hosting(b, hosting.analyse(figs.result, per_decade=4))
             for message, writer in (
-                ("Writing assumptions", write_assumptions), ("Writing teams", write_teams),
+                ("Writing assumptions", write_assumptions),
+                ("Writing scenario inputs", write_scenario_inputs), ("Writing teams", write_teams),
                 ("Writing roles", write_roles), ("Writing workflows", write_workflows),
                 ("Writing models", write_models), ("Writing GPUs", write_gpus),
                 ("Writing the monthly table", write_monthly), ("Writing years", write_years),
@@ -80,6 +105,19 @@ def write_workbook(plan: Plan, path: str | os.PathLike[str], *, values_only: boo
     if progress is not None:
         progress(1.0, "Done")
     return target
+
+
+def _risk(data: dict[str, Any], plan: Plan, *, draws: int, seed: int,
+          cancel: Callable[[], bool] | None):
+    """MODEL.md section 7 on the baseline; no draws without ranges (every draw would be the
+    plan)."""
+    from ...risk import Cancelled, analyse
+
+    n = draws if data.get("ranges") else 1
+    try:
+        return analyse(data, draws=max(1, int(n)), seed=seed, cancel=cancel, plan=plan)
+    except Cancelled as exc:
+        raise ExportCancelled("export cancelled") from exc
 
 
 def _save(wb, path: Path) -> None:
@@ -115,6 +153,9 @@ def _finish(b: Book, names: dict[str, str], *, values_only: bool) -> None:
         wb.defined_names[key] = DefinedName(key, attr_text=f"Assumptions!$B${L.derived_row(key)}")
     for name, cell in names.items():
         wb.defined_names[name] = DefinedName(name, attr_text=f"Summary!{cell}")
+    wb.defined_names["scenario_index"] = DefinedName("scenario_index",
+                                                     attr_text=f"{SHEET}!{INDEX_CELL}")
+    wb.defined_names["scenario_names"] = DefinedName("scenario_names", attr_text=b.scen.names_ref)
     wb.calculation.fullCalcOnLoad = True
     wb.calculation.calcMode = "auto"
     name = clean_text(b.plan.name)[:200]
@@ -122,7 +163,8 @@ def _finish(b: Book, names: dict[str, str], *, values_only: bool) -> None:
     p = wb.properties
     p.title = f"{name}: moving to AI"
     p.subject = "Headcount, compute and money of an AI plan"
-    p.creator = "OrgPlanner"
+    p.creator = f"OrgPlanner {__version__}"
+    p.version = __version__
     p.keywords = "OrgPlanner; AI plan; headcount; compute"
     p.description = ("Values only: figures as computed by OrgPlanner." if values_only else
                      "Live workbook: every result is a formula over the input cells.")
@@ -131,3 +173,6 @@ def _finish(b: Book, names: dict[str, str], *, values_only: bool) -> None:
     wb.custom_doc_props.append(StringProperty(name="Exported", value=now.isoformat(sep=" ")))
     wb.custom_doc_props.append(StringProperty(name="Contents",
                                               value="values" if values_only else "formulas"))
+    wb.custom_doc_props.append(StringProperty(name="OrgPlanner version", value=__version__))
+    wb.custom_doc_props.append(StringProperty(name="Plan file",
+                                              value=clean_text(b.source or "(not saved)")[:200]))
