@@ -234,7 +234,8 @@ def scenario_plan() -> dict:
     ``[*]`` and single items, value and scale, a role (``roles[NAME]``), choices, settings, a
     value emptied (it follows the plan's again), a value set on an empty one, a scale of an
     empty value that follows another (a model's price decline, its cached price), and a
-    scale after a value of the same key (applied in order)."""
+    scale after a value of the same key (applied in order) that goes past the key's bound
+    (clipped, MODEL.md s.6)."""
     data = growth_plan()
     data["name"] = "Scenarios"
     data["scenarios"] = [
@@ -253,7 +254,7 @@ def scenario_plan() -> dict:
             {"path": "teams[dept].target_span", "value": 4},
             {"path": "teams[labs].roles[Staff].headcount", "value": 18},
             {"path": "settings.headcount_policy", "value": "redeploy"},
-            {"path": "workflows[routing].ai.time_saved", "value": 0.8},
+            {"path": "workflows[routing].ai.time_saved", "value": 0.95},   # x 1.1 clips at 1
             {"path": "workflows[*].ai.time_saved", "scale": 1.1},
             {"path": "models[fast].cached_input_per_mtok", "scale": 0.5}]},
     ]

@@ -62,7 +62,8 @@ def test_the_scenario_cell_offers_the_scenarios_and_refuses_anything_else(bundle
 
 def test_every_overridden_value_follows_the_selected_scenario(bundled):
     """`workflows[*].ai.adoption` x 1.1 in "Fast adoption": a row per workflow with AI, a live
-    formula with its factor, and the Workflows cell a formula over "in use"."""
+    formula with its factor, kept inside adoption's 0-100% as the engine clips a scale, and the
+    Workflows cell a formula over "in use"."""
     data, _, wb, values = bundled
     ws = wb["ScenarioInputs"]
     rows = {r[0].value: r for r in ws.iter_rows(min_row=7) if r[0].value}
@@ -70,7 +71,7 @@ def test_every_overridden_value_follows_the_selected_scenario(bundled):
     for w in ai:
         row = rows[f"workflows[{w['id']}].ai.adoption"]
         fast = row[2 + 2]           # C baseline, D bets-fail, E fast
-        assert fast.value == f"=ScenarioInputs!$C${row[0].row}*1.1"
+        assert fast.value == f"=MAX(0.0,MIN(1.0,ScenarioInputs!$C${row[0].row}*1.1))"
         assert row[2].value == w["ai"]["adoption"]
     i = next(k for k, w in enumerate(data["workflows"]) if w.get("ai"))
     adoption = wb["Workflows"][f"{Layout.wf['adoption']}{Layout.FIRST + i}"]

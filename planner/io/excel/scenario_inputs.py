@@ -74,6 +74,18 @@ def _num(v: Any) -> str:
     return f"{v:g}" if isinstance(v, float) else str(v)
 
 
+def _clipped(spec: Any, text: str) -> str:
+    """A scaled value kept inside its key's interval, as the engine clips it (MODEL.md s.6:
+    adoption x 1.1 stays <= 1; an open end 1e-9 inside)."""
+    if spec.maximum is not None:
+        hi = spec.maximum - (1e-9 if spec.max_open else 0.0)
+        text = f"MIN({hi!r},{text})"
+    if spec.minimum is not None:
+        lo = spec.minimum + (1e-9 if spec.min_open else 0.0)
+        text = f"MAX({lo!r},{text})"
+    return text
+
+
 def _sort_key(loc: Loc) -> tuple[int, int, int, str]:
     """Settings in their order, then teams, roles, workflows, models and GPUs by position."""
     if loc[0] == "settings":
@@ -186,7 +198,7 @@ class Scenarios:
                         where, key = follows
                         other = ("settings", key) if where == "settings" else (*m.loc[:-1], key)
                         base = f"IF(ISNUMBER({x.inline()}),{x.inline()},{current(other).inline()})"
-                    exprs[m.loc] = Expr(f"{base}*{_num(scale)}")
+                    exprs[m.loc] = Expr(_clipped(spec, f"{base}*{_num(scale)}"))
                     words = f"x {_num(scale)}"
                 else:
                     value = ov.get("value")
