@@ -216,3 +216,16 @@ def test_only_the_changed_cells_are_marked_when_painted(risky_window, qapp):
     assert colour(ts_rect) != colour(name_rect)           # the changed cell is tinted
     tint_free = colour(name_rect)
     assert abs(tint_free.red() - tint_free.blue()) < 12     # a plain cell stays plain (no blue)
+
+
+def test_a_switch_sizes_only_the_tables_on_screen_the_others_when_shown(risky_window):
+    """Every scenario switch resets the editors; sizing the columns of the tables on hidden
+    pages then would cost each switch tens of milliseconds for nothing."""
+    w = risky_window
+    w.show_page("Teams")
+    table = w.pages["Workflows"].table
+    w.scenario_switcher.combo.setCurrentIndex(1)
+    w.recomputer.flush(wait=True)
+    assert not table.isVisible() and table._needs_fit
+    w.show_page("Workflows")
+    assert table.isVisible() and not table._needs_fit and table.columnWidth(1) > 40

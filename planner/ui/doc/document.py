@@ -166,9 +166,15 @@ class PlanDocument(QObject):
         return self._scenario
 
     def scenario_ids(self) -> list[str]:
+        """The plan's scenario ids (cached per version of the data: every cell read asks)."""
+        cached = getattr(self, "_ids_cache", None)
+        if cached is not None and cached[0] is self._data:
+            return list(cached[1])
         from ...plan.scenarios import ids
 
-        return ids(self._data)
+        found = ids(self._data)
+        self._ids_cache = (self._data, tuple(found))
+        return found
 
     def scenario_name(self, scenario_id: str | None = None) -> str:
         sid = self.scenario if scenario_id is None else scenario_id

@@ -267,10 +267,21 @@ class PlanTable(QTableView):
         if model is not None and model.rowCount():
             self.fit_columns()
 
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt naming
+        super().showEvent(event)
+        if getattr(self, "_needs_fit", False):
+            self._needs_fit = False
+            self.fit_columns()
+
     def fit_columns(self, max_width: int | None = None) -> None:
-        """Size columns to header and a sample of contents (never the whole big table)."""
+        """Size columns to header and a sample of contents (never the whole big table). A table
+        on a page not shown is sized when it is next shown, not on every reset (a scenario
+        switch resets every editor)."""
         model = self.model()
         if model is None:
+            return
+        if not self.isVisible():
+            self._needs_fit = True
             return
         if self.label_column:
             self.resizeColumnToContents(0)
