@@ -143,7 +143,7 @@ def build(data: dict, *, draws: int = 2000, seed: int = 1, scenario: str | None 
         out.scenario_rows.append(cells)
 
     report = analyse(data, scenario=chosen.id, draws=draws, seed=seed)
-    out.bets_head = ["The four bets", "NPV", "Payback", "Headcount", "Compute/payroll"]
+    out.bets_head = ["The four bets", "NPV", "Payback", "Headcount", "Compute / payroll"]
     for row in report.bets:
         out.bets_rows.append([
             bet_label(row["bet"], report.stress), money(row["npv_net_cash"], cur, short=True),

@@ -126,3 +126,51 @@ def test_the_command_needs_no_display(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "b.pdf").stat().st_size > 10_000
     assert "Wrote" in proc.stdout
+
+
+def _words(pdf: Path) -> list[tuple[int, str, float, float, float, float]]:
+    """Every word with its page and box (points), from poppler's -bbox output."""
+    import re
+
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    pat = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                     r"(.*?)</word>")
+    return [(page, m[5], float(m[1]), float(m[2]), float(m[3]), float(m[4]))
+            for page, text in enumerate(out.split("<page ")[1:])
+            for m in pat.finditer(text)]
+
+
+@needs_poppler
+@pytest.mark.parametrize("which", ["risky", "northwind"])
+def test_no_two_words_on_the_page_overlap(brief, tmp_path, which):
+    """Columns wide enough for their cells ("month 8, then below 0" once ran into the NPV
+    beside it) and legends clear of each other."""
+    pdf = brief[1]
+    if which == "northwind":
+        pdf = tmp_path / "nw.pdf"
+        example = Path(__file__).resolve().parents[2] / "resources" / "examples" / \
+            "northwind.orgplan.json"
+        assert launch_main(["brief", str(example), "-o", str(pdf), "--draws", "300",
+                            "--quiet"]) == 0
+    words = _words(pdf)
+    assert len(words) > 150
+    clashes = []
+    for i, (pa, a, ax0, ay0, ax1, ay1) in enumerate(words):
+        for pb, b, bx0, by0, bx1, by1 in words[i + 1:]:
+            if pa != pb:
+                continue
+            dy = min(ay1, by1) - max(ay0, by0)
+            dx = min(ax1, bx1) - max(ax0, bx0)
+            if dy > 0.5 * min(ay1 - ay0, by1 - by0) and dx > 0.3:
+                clashes.append((a, b))
+    assert not clashes, clashes[:5]
+
+
+def test_the_value_axis_reaches_above_the_highest_value():
+    from planner.ui.brief.render import _nice_ticks
+
+    for lo, hi in ((400, 486), (0, 15.3e6), (-5e6, 15e6), (430, 431), (0.1, 0.95)):
+        ticks = _nice_ticks(lo, hi)
+        assert ticks[0] <= lo and ticks[-1] >= hi - 1e-9 * abs(hi), (lo, hi, ticks)
+        assert len(ticks) <= 7

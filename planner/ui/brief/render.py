@@ -77,12 +77,23 @@ class _Page:
         flags = int(Qt.TextFlag.TextWordWrap)
         return self.p.boundingRect(QRectF(0, 0, self.mm(w), 1e6), flags, text).height() / self.k
 
+    def width(self, text: str, *, size: float = 8, bold: bool = False) -> float:
+        """The width (mm) of ``text`` on one line."""
+        return QFontMetricsF(self.font(size, bold=bold), self.p.device()).horizontalAdvance(
+            text) / self.k
+
     def line(self, x1: float, y1: float, x2: float, y2: float, colour: QColor = LINE,
              width: float = 0.25, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> None:
         pen = QPen(colour, self.mm(width))
         pen.setStyle(style)
         self.p.setPen(pen)
         self.p.drawLine(QPointF(self.mm(x1), self.mm(y1)), QPointF(self.mm(x2), self.mm(y2)))
+
+
+NO_WARNINGS = ("None: no input crosses the evidence checks (time saved beyond the cited studies, "
+               "idle GPU fleets, review that eats the saving, full adoption from month 1, "
+               "organisation-wide time saved above ~15%, price declines against the tier's trend, "
+               "teams with more work than people).")
 
 
 def _nice_ticks(lo: float, hi: float, n: int = 4) -> list[float]:
@@ -92,11 +103,9 @@ def _nice_ticks(lo: float, hi: float, n: int = 4) -> list[float]:
     mag = 10 ** math.floor(math.log10(raw))
     step = min((m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw), default=raw)
     start = math.floor(lo / step) * step
-    out = []
-    v = start
-    while v <= hi + step * 0.01:
-        out.append(v)
-        v += step
+    out = [start]
+    while out[-1] < hi - step * 0.01:      # the last tick is at or above the highest value
+        out.append(start + len(out) * step)
     return out
 
 
@@ -174,6 +183,30 @@ def _chart(pg: _Page, x: float, y: float, w: float, h: float, title: str, months
         pg.text(lx + 7, y + 1.3, 16, 4, "P10-P90", size=6.5, colour=MUTED)
 
 
+def _fit_columns(pg: _Page, total: float, head: list[str], rows: list[list[str]],
+                 size: float = 7.2, *, bold_last: bool = False,
+                 spread_to: float | None = None) -> tuple[list[float], float]:
+    """Column widths (mm) that hold every cell on one line (headers may wrap at spaces); the
+    slack goes to the first column or, with ``spread_to``, first to the value columns up to
+    that width each. The font shrinks a little when the table would not fit in ``total`` mm.
+    Returns (widths, font size)."""
+    last = len(rows) - 1 if bold_last else -1
+    while True:
+        need = []
+        for i, h in enumerate(head):
+            words = max((pg.width(w, size=size, bold=True) for w in h.split()), default=0.0)
+            cells = max((pg.width(r[i], size=size, bold=k == last)
+                         for k, r in enumerate(rows) if i < len(r)), default=0.0)
+            need.append(max(words, cells) + 2.5)
+        if sum(need) <= total or size <= 5.5:
+            if spread_to is not None:
+                for i in range(1, len(need)):
+                    need[i] = max(need[i], min(spread_to, need[i] + (total - sum(need))))
+            need[0] += max(0.0, total - sum(need))
+            return need, size
+        size -= 0.3
+
+
 def _table(pg: _Page, x: float, y: float, widths: list[float], head: list[str],
            rows: list[list[str]], *, size: float = 7.2) -> float:
     """A plain table (headers wrap: the header row is as tall as its longest name, at least
@@ -249,20 +282,23 @@ def draw(content: BriefContent, painter: QPainter, width_mm: float, height_mm: f
            money_tick, marker)
     y += ch + 3
     # tables
-    sc_cols = len(content.scenario_head)
-    sc_w = [30] + [min(24.0, (cw - 30) / max(1, sc_cols - 1))] * (sc_cols - 1)
+    # a payback may read "month 8, then below 0": the columns take what their cells need
+    sc_w, sc_size = _fit_columns(pg, cw, content.scenario_head, content.scenario_rows,
+                                 spread_to=22.0)
     pg.text(M, y, cw, 5, "Scenarios side by side", size=9, bold=True)
-    h1 = _table(pg, M, y + 5.5, sc_w, content.scenario_head, content.scenario_rows)
-    bet_w = [60, 16, 16, 17, cw - 109]
+    h1 = _table(pg, M, y + 5.5, sc_w, content.scenario_head, content.scenario_rows,
+                size=sc_size)
+    bet_w, bet_size = _fit_columns(pg, cw, content.bets_head, content.bets_rows,
+                                   bold_last=True)
     pg.text(M + cw + 6, y, cw, 5, "When the bets fail", size=9, bold=True)
-    h2 = _table(pg, M + cw + 6, y + 5.5, bet_w, content.bets_head, content.bets_rows)
+    h2 = _table(pg, M + cw + 6, y + 5.5, bet_w, content.bets_head, content.bets_rows,
+                size=bet_size)
     y += 5.5 + max(h1, h2) + 3
     # break-even, Monte Carlo, warnings, footnote
     pages = 1
     blocks: list[tuple[str, list[str]]] = [
         ("Break-even", content.break_even), ("How sure", [content.monte_carlo])]
-    if content.warnings:
-        blocks.append(("Evidence warnings", content.warnings))
+    blocks.append(("Evidence warnings", content.warnings or [NO_WARNINGS]))
     for title, lines in blocks:
         need = 5 + 4 * len(lines)
         if y + need > height_mm - 14 and new_page is not None:

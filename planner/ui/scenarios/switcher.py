@@ -39,8 +39,10 @@ class ScenarioSwitcher(QWidget):
         self.combo.setAccessibleName("Scenario")
         self.combo.currentIndexChanged.connect(self._picked)
         self.button = QToolButton(self)
-        self.button.setText("Scenarios")
+        self.button.setText("Scenarios \u25be")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # the style's own menu arrow is drawn over the text's last letter: the text carries it
+        self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.button.setToolTip("New, duplicate, rename or delete a scenario")
         self.menu = QMenu(self)
         self.a_new = self.menu.addAction("New scenario...", self.new)
