@@ -53,7 +53,7 @@ class BriefContent:
     footnote: str = LIMITS
 
 
-def _tiles(s: dict[str, Any], cur: str) -> list[Tile]:
+def _tiles(s: dict[str, Any], cur: str, rate: float | None = None) -> list[Tile]:
     b, f = s["baseline"], s["final"]
     H = s["horizon_months"]
     monthly = s["monthly"]
@@ -74,9 +74,10 @@ def _tiles(s: dict[str, Any], cur: str) -> list[Tile]:
         Tile("Saved from structure", money(s["cumulative_savings_from_structure"], cur,
                                            short=True), "span changes"),
         Tile("Compute / month", money(f["compute_per_month"], cur, short=True),
-             f"{percent(f['compute_to_payroll'], 1)} of payroll"),
+             f"month {H}: {percent(f['compute_to_payroll'], 1)} of payroll"),
         Tile("NPV of net cash", money(s["npv_net_cash"], cur, short=True, sign=True),
-             f"cumulative {money(s['cumulative_net_cash'], cur, short=True, sign=True)}"),
+             (f"at {percent(rate, 1).replace('.0%', '%')} a year\n" if rate is not None else "")
+             + f"cumulative {money(s['cumulative_net_cash'], cur, short=True, sign=True)}"),
         Tile("Payback", payback_text(payback, never="–"), when),
     ]
 
@@ -95,6 +96,15 @@ def evidence_lines(data: dict, scenario: str, result: Any) -> list[str]:
             first = first[:190].rsplit(" ", 1)[0].rstrip(",;:(") + "…"
         out.append(f"{describe(sdata, w.loc)}: {first}.")
     return out
+
+
+def _where_the_plan_sits(npv: float, draws: np.ndarray, cur: str) -> str:
+    """Where the plan's own NPV falls among the draws' (a plan set at its hopes sits high)."""
+    below = float((draws < npv).mean()) if draws.size else 0.0
+    median = float(np.median(draws)) if draws.size else npv
+    side = "above" if npv >= median else "below"
+    return (f"The plan as written ({money(npv, cur, short=True)}) is {side} the median: "
+            f"{percent(below, 0)} of draws come out lower.")
 
 
 def build(data: dict, *, draws: int = 2000, seed: int = 1, scenario: str | None = None,
@@ -118,7 +128,7 @@ def build(data: dict, *, draws: int = 2000, seed: int = 1, scenario: str | None 
     subtitle = (f"{when} · {s['horizon_months']} months from {r.month_labels[0]} · "
                 f"OrgPlanner {__version__} · figures in {cur}")
     out = BriefContent(
-        title=title, subtitle=subtitle, currency=cur, tiles=_tiles(s, cur), months=labels,
+        title=title, subtitle=subtitle, currency=cur, tiles=_tiles(s, cur, r.plan.settings.discount_rate_per_year), months=labels,
         headcount=series["_ic_all"] + series["_mgr_all"],
         headcount_without_ai=series["_hc_without_ai_all"],
         headcount_today=float(s["baseline"]["headcount"]),
@@ -159,7 +169,8 @@ def build(data: dict, *, draws: int = 2000, seed: int = 1, scenario: str | None 
             f"({mc.draws:,} draws, seed {mc.seed}): NPV {money(npv['p10'], cur, short=True)} "
             f"(P10) · {money(npv['p50'], cur, short=True)} (P50) · "
             f"{money(npv['p90'], cur, short=True)} (P90); pays back within "
-            f"{s['horizon_months']} months in {percent(mc.payback_probability, 0)} of draws.")
+            f"{s['horizon_months']} months in {percent(mc.payback_probability, 0)} of draws. "
+            + _where_the_plan_sits(s["npv_net_cash"], mc.values("npv_net_cash"), cur))
     else:
         out.monte_carlo = ("No ranges in the plan: add ranges to the uncertain inputs for a "
                            "Monte Carlo spread of the NPV.")

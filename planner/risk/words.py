@@ -54,40 +54,46 @@ def bet_label(bet: str, stress: dict[str, float]) -> str:
 
 def break_even_sentence(lever: str, value: float | None, ends: tuple[float, float] | None = None
                         ) -> str:
-    """One sentence a manager can repeat. ``ends`` is the NPV at the bracket's two ends, used to
-    say which way a lever without a break-even leaves the plan."""
+    """One sentence a manager can repeat. The test is the sign of the NPV over the plan's
+    months (MODEL.md 7.4), so the sentences say "NPV", not "pays back" (a plan can keep a
+    positive NPV while losing money every month at the end). ``ends`` is the NPV at the
+    bracket's two ends, used to say which way a lever without a break-even leaves the plan."""
     lo_npv, hi_npv = ends if ends else (None, None)
     if lever == "time_saved_scale":
         if value is None:
-            return ("NPV stays positive even if AI saves none of the time planned"
+            return ("NPV stays positive even if AI saves none of the time planned: the savings "
+                    "from structure (span changes) carry it"
                     if (lo_npv or 0) > 0 else
                     "NPV stays negative even if AI saves three times the time planned")
         if value <= 1:
-            return f"Pays back as long as AI saves at least {pct(value)} of the time planned"
-        return (f"Loses money as planned: AI would need to save {pct(value)} of the time planned "
-                "to break even")
+            return f"NPV stays positive as long as AI saves at least {pct(value)} of the time planned"
+        return (f"NPV is negative as planned: AI would need to save {pct(value)} of the time "
+                "planned to break even")
     if lever == "compute_scale":
         if value is None:
-            return ("Compute could cost 1,000x more and the plan would still pay back"
-                    if (hi_npv or 0) > 0 else "Loses money even if compute were free")
+            return ("Compute could cost 1,000 times the planned amount and the NPV would stay "
+                    "positive" if (hi_npv or 0) > 0 else "NPV is negative even if compute were free")
         if value >= 1:
-            return f"Compute could cost {value:.1f}x more before the plan loses money"
-        return f"Loses money as planned: compute would have to cost {value:.2f}x as much to break even"
+            return (f"Compute could cost {value:.1f} times the planned amount before the NPV "
+                    "turns negative")
+        return (f"NPV is negative as planned: compute would have to cost {value:.2f} times the "
+                "planned amount to break even")
     if lever == "price_decline_per_year":
         if value is None:
-            return ("API prices could double every year and the plan would still pay back"
+            return ("NPV over the plan's months stays positive even if API prices double "
+                    "every year (the most tested)"
                     if (lo_npv or 0) > 0 else
-                    "Loses money even if API prices fell 99% a year")
+                    "NPV is negative even if API prices fall 99% a year")
         if value <= 0:
-            return f"API prices could rise {pct(-value)} a year before the plan loses money"
-        return f"Needs API prices to fall at least {pct(value)} a year to break even"
+            return f"API prices could rise {pct(-value)} a year before the NPV turns negative"
+        return f"Needs API prices to fall at least {pct(value)} a year for a positive NPV"
     if lever == "volume_growth_per_year":
         if value is None:
-            return ("Still pays back even if volume falls 99% a year"
-                    if (lo_npv or 0) > 0 else "Loses money whatever the volume does")
+            return ("NPV stays positive even if volume falls 99% a year (the most tested)"
+                    if (lo_npv or 0) > 0 else "NPV is negative whatever the volume does")
         if value <= 0:
-            return f"Still pays back if volume falls up to {pct(-value)} a year"
-        return f"Needs volume to grow at least {pct(value)} a year to pay back"
+            return f"NPV stays positive if volume falls up to {pct(-value)} a year"
+        return f"Needs volume to grow at least {pct(value)} a year for a positive NPV"
     return f"{lever}: {value}"
 
 

@@ -15,6 +15,7 @@ from excel_plans import PLANS
 from planner import __version__, hosting
 from planner.engine import compute
 from planner.io.excel import export_workbook
+from planner.io.excel.checks import NO_WARNINGS
 from planner.io.excel.layout import SPARE_ROLES, SPARE_TEAMS, SPARE_WORKFLOWS, Layout
 from planner.model import parse_plan
 from planner.model.evidence import evidence_warnings
@@ -150,7 +151,7 @@ def test_summary_says_where_it_comes_from_and_checks_itself(bundled):
     check = _named(wb, "export_check")
     assert check.data_type == "f" and "check_flags" in check.value
     assert _named(values, "export_check").value == "Matches the app's figures at export"
-    assert "None: every figure is within the cited evidence." in texts
+    assert NO_WARNINGS in texts
 
 
 def test_evidence_warnings_are_listed_by_place(tmp_path):
@@ -267,3 +268,33 @@ def test_export_needs_no_data_when_given_a_plan(tmp_path):
     rows = [r[0].value for r in wb["ScenarioInputs"].iter_rows(min_row=7)]
     assert "workflows[cases].volume_growth_per_year" in rows
     assert [c.value for c in wb["ScenarioInputs"][5]][2:5] == ["Baseline", "Bear case", "Bull case"]
+
+
+def test_a_payback_that_falls_below_0_again_says_so_as_the_app_does(bundled):
+    """"Bets go wrong" reaches 0 in month 8 and is below 0 again by the end: the cell stays the
+    number 8 and reads "month 8, then below 0", as the app, the brief and the CLI say it."""
+    data, _, formulas, values = bundled
+    below = {sc.name for sc in compare(data) if sc.result.summary["cumulative_net_cash"] < 0
+             and sc.result.summary["payback_month"]}
+    assert below, "the bundled example should hold such a scenario"
+    ws = values["Scenarios"]
+    head = next(r for r in ws.iter_rows() if r[1].value == "Figure")
+    row = next(r for r in ws.iter_rows() if r[1].value == "Payback month")
+    seen = 0
+    for name_cell, cell in zip(head[2:], row[2:], strict=False):
+        if name_cell.value is None:
+            continue
+        assert isinstance(cell.value, int | float)
+        assert ("then below 0" in cell.number_format) == (name_cell.value in below)
+        seen += 1
+    assert seen == len(compare(data))
+    risk = values["Risk"]
+    all_four = next(r for r in risk.iter_rows() if str(r[1].value).startswith("All four fail"))
+    report = analyse(data, draws=300, seed=7).to_json()
+    bet = next(b for b in report["bets"] if b["bet"] == "all")
+    assert ("then below 0" in all_four[4].number_format) == (
+        bool(bet["payback_month"]) and bet["cumulative_net_cash"] < 0)
+    # the Summary's live words beside the payback month follow the running total
+    extra = [c.value for r in formulas["Summary"].iter_rows() for c in r
+             if isinstance(c.value, str) and "then below 0 by the end" in c.value]
+    assert extra and extra[0].startswith("=IF(ISNUMBER(")

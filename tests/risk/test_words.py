@@ -8,7 +8,7 @@ import re
 import pytest
 
 from planner.cli import main
-from planner.risk.words import path_words, range_words, stress_reading
+from planner.risk.words import break_even_sentence, path_words, range_words, stress_reading
 
 
 @pytest.mark.parametrize(("path", "words"), [
@@ -65,3 +65,37 @@ def test_the_cli_hosting_verdict_gives_prices_per_million_tokens_in_the_currency
     assert said
     for fleet, api in said:
         assert fleet.startswith("$") and api.startswith("$"), (fleet, api)
+
+
+# ----- break-even: what was tested (the sign of the NPV), in words -----------------------
+@pytest.mark.parametrize(("lever", "value", "ends", "expected"), [
+    ("time_saved_scale", 0.18, None,
+     "NPV stays positive as long as AI saves at least 18% of the time planned"),
+    ("time_saved_scale", None, (1e6, 5e6),
+     "NPV stays positive even if AI saves none of the time planned: the savings from structure "
+     "(span changes) carry it"),
+    ("time_saved_scale", 1.5, None,
+     "NPV is negative as planned: AI would need to save 150% of the time planned to break even"),
+    ("compute_scale", 6.44, None,
+     "Compute could cost 6.4 times the planned amount before the NPV turns negative"),
+    ("compute_scale", None, (5e6, -1e6), "NPV is negative even if compute were free"),
+    ("price_decline_per_year", -0.25, None,
+     "API prices could rise 25% a year before the NPV turns negative"),
+    ("price_decline_per_year", None, (2e6, 9e6),
+     "NPV over the plan's months stays positive even if API prices double every year (the most "
+     "tested)"),
+    ("volume_growth_per_year", -0.3, None, "NPV stays positive if volume falls up to 30% a year"),
+    ("volume_growth_per_year", 0.1, None,
+     "Needs volume to grow at least 10% a year for a positive NPV"),
+])
+def test_each_lever_in_words(lever, value, ends, expected):
+    assert break_even_sentence(lever, value, ends) == expected
+
+
+def test_no_sentence_promises_payback_the_npv_test_did_not_check():
+    for lever in ("time_saved_scale", "compute_scale", "price_decline_per_year",
+                  "volume_growth_per_year"):
+        for value in (None, 0.5, 2.0, -0.5):
+            for ends in ((1.0, 1.0), (-1.0, -1.0)):
+                words = break_even_sentence(lever, value, ends).lower()
+                assert "pay back" not in words and "pays back" not in words, words

@@ -25,7 +25,9 @@ needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils is not ins
 
 
 @pytest.fixture(scope="module")
-def brief(tmp_path_factory):
+def brief(tmp_path_factory, qapp):
+    # qapp first: the command makes a bare QGuiApplication when none exists, and a later
+    # test in the same process could then not make widgets
     data = risky_data()
     folder = tmp_path_factory.mktemp("brief")
     plan = folder / "risky.orgplan.json"
@@ -174,3 +176,14 @@ def test_the_value_axis_reaches_above_the_highest_value():
         ticks = _nice_ticks(lo, hi)
         assert ticks[0] <= lo and ticks[-1] >= hi - 1e-9 * abs(hi), (lo, hi, ticks)
         assert len(ticks) <= 7
+
+
+@needs_poppler
+def test_the_npv_names_its_rate_and_the_plan_is_placed_among_the_draws(brief):
+    data, pdf = brief
+    text = _text(pdf)
+    rate = data["settings"].get("discount_rate_per_year", 0.0)
+    assert f"at {percent(rate, 1).replace('.0%', '%')} a year" in text
+    assert "The plan as written (" in text and "of draws come out lower" in text
+    s = compare(data)[0].summary
+    assert f"month {s['horizon_months']}: {percent(s['final']['compute_to_payroll'], 1)} of payroll" in text

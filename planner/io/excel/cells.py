@@ -51,6 +51,8 @@ def number_formats(currency: str) -> dict[str, str]:
         "money_var": money_format(currency, 2).replace("0.00", "0.00##"),
         "int": "#,##0", "num1": "#,##0.0", "num2": "#,##0.00", "num4": "0.0000",
         "pct": "0%", "pct1": "0.0%", "ratio": '0.00"x"', "month": '"month "0', "general": "General",
+        # a payback whose running net cash is below 0 again by the end (formatting.payback)
+        "month_below": '"month "0", then below 0"',
         "text": "@",
         # 92,381,598,192 tokens read as "92.4B": scaled by the thousands separators
         "tokens": '[>=1000000000]#,##0.0,,,"B";[>=1000000]#,##0.0,,"M";#,##0',

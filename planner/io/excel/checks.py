@@ -61,6 +61,10 @@ def _place(data: dict, loc: tuple) -> str:
     return describe(data, loc)
 
 
+NO_WARNINGS = ("None: no input crosses the evidence checks; where a note calls an input a "
+               "judgement, it is the plan's own view.")
+
+
 def write_evidence(b: Book, ws, put: Rows) -> None:
     """The plan's evidence warnings, one line each: the place and the advice."""
     from ...model.evidence import evidence_warnings
@@ -68,7 +72,7 @@ def write_evidence(b: Book, ws, put: Rows) -> None:
     warnings = evidence_warnings(b.plan, b.figs.result)
     put(b.txt(ws, "Against the evidence", SECTION))
     if not warnings:
-        put(b.txt(ws, "None: every figure is within the cited evidence.", NOTE))
+        put(b.txt(ws, NO_WARNINGS, NOTE))
         return
     put(b.txt(ws, f"{len(warnings)} place{'s' if len(warnings) != 1 else ''} where the plan "
                   "goes beyond what the cited studies measured (the plan is still valid):", NOTE))

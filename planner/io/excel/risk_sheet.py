@@ -14,7 +14,7 @@ from ...risk.words import BET_BETS, METRIC_LABELS, bet_label, break_even_sentenc
 from . import charts
 from .book import Book, Rows
 from .cells import Look, number_formats
-from .value_sheets import HEAD, MUTED, NEVER, SECTION, STAMP, TITLE, lines
+from .value_sheets import HEAD, MUTED, NEVER, SECTION, STAMP, TITLE, lines, month_look
 
 DRAWS = 2_000        # the export's Monte Carlo (the app's Risk page defaults to 10,000)
 METRIC_FMT = {"headcount": "num1", "fte_freed": "num1", "cumulative_net_cash": "money",
@@ -79,7 +79,8 @@ def write_risk(b: Book, report: Any) -> None:
         put(b.txt(ws, label, Look(border=True, bold=bet["bet"] in ("plan", "all"))),
             b.val(ws, bet["npv_net_cash"], Look(fmt="money", border=True)),
             b.val(ws, bet["cumulative_net_cash"], Look(fmt="money", border=True)),
-            b.val(ws, bet["payback_month"] or NEVER, Look(fmt="month", border=True)),
+            b.val(ws, bet["payback_month"] or NEVER,
+                  Look(fmt=month_look(bet["cumulative_net_cash"]), border=True)),
             b.val(ws, bet["headcount"], Look(fmt="num1", border=True)),
             b.val(ws, bet["compute_to_payroll"], Look(fmt="pct1", border=True)))
     put()

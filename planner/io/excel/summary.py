@@ -221,15 +221,19 @@ def write_summary(b: Book) -> dict[str, str]:
     for name, label, f, v, look in single:
         extra = None
         if name == "payback_month":
-            extra = b.calc(ws, f"=IF(ISNUMBER(D{payback_r}),\"(\"&INDEX({q['labels']},D{payback_r})&\")\","
+            # as the app says it: a running net cash below 0 again by the end is named
+            below = sm["cumulative_net_cash"] < -1e-6
+            extra = b.calc(ws, f"=IF(ISNUMBER(D{payback_r}),\"(\"&INDEX({q['labels']},D{payback_r})&\")\""
+                               f"&IF(SUM({q['net_cash']})<-0.000001,\", then below 0 by the end\",\"\"),"
                                f"\"not within the plan\")",
-                           f"({labels[pm - 1]})" if pm else "not within the plan", Look(muted=True))
+                           (f"({labels[pm - 1]})" + (", then below 0 by the end" if below else ""))
+                           if pm else "not within the plan", Look(muted=True))
         r = put(b.txt(ws, label, Look(border=True, bold=look.bold)), None, b.calc(ws, f, v, look), extra)
         if name:
             names[name] = f"$D${r}"
     put()
     put(*b.header(ws, [f"Money over the plan ({L.H} months)", "", "Cumulative",
-                       "NPV (at the discount rate)"]), height=28)
+                       "NPV (at the discount rate on Assumptions)"]), height=28)
     strong = Look(fmt="money", border=True, bold=True)
     r = put(b.txt(ws, "Net cash", Look(border=True, bold=True)), None,
             b.calc(ws, f"=SUM({q['net_cash']})", sm["cumulative_net_cash"], strong),

@@ -55,7 +55,8 @@ def write_scenarios(b: Book, compared: list[Any]) -> None:
     summaries = [c.result.summary for c in compared]
     put(*b.header(ws, ["Figure", *names[:n]]), height=HEAD)
     for label, get, fmt, _ in SCENARIO_ROWS:
-        cells = [b.val(ws, _shown(get(sm)), Look(fmt=fmt, border=True)) for sm in summaries]
+        cells = [b.val(ws, _shown(get(sm)), Look(fmt=_month_fmt(fmt, sm["cumulative_net_cash"]),
+                                                  border=True)) for sm in summaries]
         put(b.txt(ws, label, Look(border=True)), *cells)
     put()
     if n > 1:
@@ -89,6 +90,16 @@ def write_scenarios(b: Book, compared: list[Any]) -> None:
 
 def _shown(v: Any) -> Any:
     return NEVER if v is None else v
+
+
+def month_look(final_cumulative: float) -> str:
+    """The payback month's format: "month 8, then below 0" when the running net cash is below
+    0 again by the end (as the app, the brief and the CLI say it); the cell stays a number."""
+    return "month_below" if final_cumulative < -1e-6 else "month"
+
+
+def _month_fmt(fmt: str, final_cumulative: float) -> str:
+    return month_look(final_cumulative) if fmt == "month" else fmt
 
 
 def write_hosting(b: Book, report: Any) -> None:

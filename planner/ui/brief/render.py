@@ -258,10 +258,12 @@ def draw(content: BriefContent, painter: QPainter, width_mm: float, height_mm: f
         painter.setBrush(Qt.BrushStyle.NoBrush)
         pg.text(tx + 2, y + 1.2, tw - 4, 4, t.label, size=6.8, colour=MUTED)
         pg.text(tx + 2, y + 5, tw - 4, 7, t.value, size=12, bold=True)
-        pg.text(tx + 2, y + 11.6, tw - 4, 5, t.detail, size=6.3, colour=MUTED)
+        two = "\n" in t.detail           # a second line: "at 8% a year" / "cumulative ..."
+        pg.text(tx + 2, y + (10.5 if two else 11.6), tw - 4, 6.4 if two else 5, t.detail,
+                size=6.3 if not two else 6.0, colour=MUTED, wrap=two)
     y += 20
     # charts
-    ch = 64
+    ch = 60
     cw = (inner - 6) / 2
     cur = content.currency
     money_tick = lambda v: f"{'-' if v < 0 else ''}{symbol(cur)}{compact(abs(v))}"  # noqa: E731
