@@ -62,7 +62,7 @@ def _tiles(s: dict[str, Any], cur: str, rate: float | None = None) -> list[Tile]
     when = (monthly[payback - 1]["month"] if payback else
             "nothing changes" if still else "not within the horizon")
     if payback and s["cumulative_net_cash"] < -1e-6:
-        when = f"{when}; below 0 again by month {H}"
+        when = f"{when}\nbelow 0 again by month {H}"
     return [
         Tile("Headcount", f"{smart(b['headcount'])} → {smart(f['headcount'])}",
              f"{smart(f['headcount_without_ai'])} without AI in month {H}"),
@@ -86,7 +86,7 @@ def evidence_lines(data: dict, scenario: str, result: Any) -> list[str]:
     """The evidence warnings in one sentence each, placed by ids (for leadership)."""
     from ..model.evidence import evidence_warnings
     from ..plan import scenarios as S
-    from ..plan.paths import describe
+    from ..plan.paths import place_words
 
     sdata = S.resolved(data, scenario)
     out = []
@@ -94,7 +94,7 @@ def evidence_lines(data: dict, scenario: str, result: Any) -> list[str]:
         first = w.message.split(". ")[0].rstrip(".")
         if len(first) > 190:          # the brief gives the gist; the app has the whole advice
             first = first[:190].rsplit(" ", 1)[0].rstrip(",;:(") + "…"
-        out.append(f"{describe(sdata, w.loc)}: {first}.")
+        out.append(f"{place_words(sdata, tuple(w.loc))}: {first}.")
     return out
 
 
@@ -112,7 +112,7 @@ def build(data: dict, *, draws: int = 2000, seed: int = 1, scenario: str | None 
     """Everything the brief shows for a valid plan (``data``) and, when given, one of its
     scenarios. Runs the engine, the scenarios and the risk analyses."""
     from ..risk import analyse, compare
-    from ..risk.words import bet_label, break_even_sentences
+    from ..risk.words import bet_label, break_even_sentences, payback_odds
 
     rows = compare(data)
     chosen = next((r for r in rows if r.id == (scenario or "baseline")), rows[0])
@@ -168,8 +168,9 @@ def build(data: dict, *, draws: int = 2000, seed: int = 1, scenario: str | None 
             f"Monte Carlo over {report.ranges} uncertain input{'s' if report.ranges != 1 else ''} "
             f"({mc.draws:,} draws, seed {mc.seed}): NPV {money(npv['p10'], cur, short=True)} "
             f"(P10) · {money(npv['p50'], cur, short=True)} (P50) · "
-            f"{money(npv['p90'], cur, short=True)} (P90); pays back within "
-            f"{s['horizon_months']} months in {percent(mc.payback_probability, 0)} of draws. "
+            f"{money(npv['p90'], cur, short=True)} (P90). "
+            + payback_odds(mc.payback_probability, mc.below_again_probability,
+                           s["horizon_months"], "draws") + ". "
             + _where_the_plan_sits(s["npv_net_cash"], mc.values("npv_net_cash"), cur))
     else:
         out.monte_carlo = ("No ranges in the plan: add ranges to the uncertain inputs for a "

@@ -136,7 +136,14 @@ def run_compare(args: argparse.Namespace) -> int:
 
 def run_risk(args: argparse.Namespace) -> int:
     from ..risk import analyse
-    from ..risk.words import BET_LABELS, bet_label, break_even_sentences, path_words, range_words
+    from ..risk.words import (
+        BET_LABELS,
+        bet_label,
+        break_even_sentences,
+        path_words,
+        payback_odds,
+        range_words,
+    )
 
     if args.draws < 1 or args.draws > 1_000_000:
         raise CliError("--draws must be between 1 and 1,000,000")
@@ -176,7 +183,7 @@ def run_risk(args: argparse.Namespace) -> int:
                              ("payback_month", "Payback month", "int")):
         out.append(f"{label:<28}" + "".join(f"{_fmt(pc[key][q], kind, cur):>14}"
                                             for q in ("p10", "p50", "p90")))
-    out.append(f"Pays back within {H} months in {percent(j['payback_probability'], 0)} of draws")
+    out.append(payback_odds(j["payback_probability"], j["below_again_probability"], H, "draws"))
     if j["tornado"]:
         out += ["", f"{'Tornado: NPV with each ranged input at its':<50}{'low end':>10}"
                 f"{'high end':>10}"]

@@ -266,3 +266,48 @@ def describe(data: Any, loc: tuple) -> str:
         out += f".{step}" if out else str(step)
         node = node.get(step) if isinstance(node, dict) else None
     return out
+
+
+_WHERE = {"teams": "Teams", "workflows": "Workflows", "models": "Models", "gpus": "GPUs",
+          "settings": "Settings"}
+
+
+def place_words(data: Any, loc: tuple) -> str:
+    """A place as people read it: ``Workflows › Answer tickets › ai adoption`` for
+    ``("workflows", 0, "ai", "adoption")`` (names for teams and workflows, ids for models and
+    GPUs). The app's Problems list, the brief and the workbook's evidence lines share it."""
+    if not loc:
+        return "Plan"
+    head = loc[0]
+    parts = [_WHERE.get(str(head), "Plan")]
+    rest = list(loc[1:]) if head in _WHERE else list(loc)
+
+    def item_at(*path: Any) -> Any:
+        node = data
+        for step in path:
+            if isinstance(step, int) and isinstance(node, list) and 0 <= step < len(node):
+                node = node[step]
+            elif isinstance(node, dict):
+                node = node.get(step)
+            else:
+                return None
+        return node
+
+    if head in ("teams", "workflows", "models", "gpus") and rest and isinstance(rest[0], int):
+        item = item_at(head, rest[0])
+        label = None
+        if isinstance(item, dict):
+            label = item.get("name") if head in ("teams", "workflows") else item.get("id")
+        parts.append(str(label) if isinstance(label, str) and label else f"row {rest[0] + 1}")
+        rest = rest[1:]
+        if rest[:1] == ["roles"] and len(rest) > 1 and isinstance(rest[1], int):
+            role = item_at(head, loc[1], "roles", rest[1])
+            name = role.get("name") if isinstance(role, dict) else None
+            parts.append(f"role {name}" if isinstance(name, str) and name else f"role {rest[1] + 1}")
+            rest = rest[2:]
+    # a workflow's "ai" and "compute" blocks are groups, not words a reader needs
+    words = [str(p).replace("_", " ") for p in rest
+             if isinstance(p, str) and not (head == "workflows" and p in ("ai", "compute"))]
+    if words:
+        parts.append(" ".join(words))
+    return " › ".join(parts)

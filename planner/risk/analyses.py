@@ -73,6 +73,15 @@ class MonteCarlo:
     def payback_probability(self) -> float:
         return float((self.figures.payback_month > 0).mean()) if self.done else 0.0
 
+    @property
+    def below_again_probability(self) -> float:
+        """The share of draws that pay back and are below 0 again by the last month (an
+        extension of MODEL.md 7.1: "pays back" alone would count them as paid back)."""
+        if not self.done:
+            return 0.0
+        f = self.figures
+        return float(((f.payback_month > 0) & (f.cumulative_net_cash < -1e-6)).mean())
+
     def fan(self) -> list[dict[str, Any]]:
         cash = self.figures.running_cash
         qs = np.percentile(cash, [10, 50, 90], axis=0, method="linear") if self.done else None

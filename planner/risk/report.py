@@ -29,6 +29,7 @@ class RiskReport:
         return {
             "scenario": self.scenario, "draws": mc.draws, "seed": mc.seed,
             "percentiles": mc.percentiles(), "payback_probability": mc.payback_probability,
+            "below_again_probability": mc.below_again_probability,
             "fan": mc.fan(), "tornado": self.tornado, "bets": self.bets,
             "break_even": self.break_even,
         }

@@ -78,6 +78,18 @@ def break_even_sentence(lever: str, value: float | None, ends: tuple[float, floa
                     "turns negative")
         return (f"NPV is negative as planned: compute would have to cost {value:.2f} times the "
                 "planned amount to break even")
+    # which side of the break-even is positive (the usual one when the ends are not given)
+    usual = {"time_saved_scale": True, "compute_scale": False, "price_decline_per_year": True,
+             "volume_growth_per_year": True}.get(lever, True)
+    high_positive = usual if hi_npv is None or lo_npv is None or value is None else hi_npv > 0
+    if lever == "volume_growth_per_year" and value is not None and not high_positive:
+        # less work pays: the plan hires for growth or its AI costs more than it saves
+        if value <= 0:
+            return f"NPV turns positive only if volume falls more than {pct(-value)} a year"
+        return f"NPV stays positive as long as volume grows less than {pct(value)} a year"
+    if lever == "price_decline_per_year" and value is not None and not high_positive:
+        return (f"NPV changes sign with API prices {change_words(lever, value)} (positive on "
+                "the dearer side)")
     if lever == "price_decline_per_year":
         if value is None:
             return ("NPV over the plan's months stays positive even if API prices double "
@@ -95,6 +107,18 @@ def break_even_sentence(lever: str, value: float | None, ends: tuple[float, floa
             return f"NPV stays positive if volume falls up to {pct(-value)} a year"
         return f"Needs volume to grow at least {pct(value)} a year for a positive NPV"
     return f"{lever}: {value}"
+
+
+def payback_odds(probability: float, below_again: float, horizon: int, draws: str) -> str:
+    """"Pays back within 36 months in 100% of 10,000 draws; in 74% of draws the running net
+    cash is below 0 again by month 36" (the second part only when some are). ``draws`` is
+    "10,000 draws" or "2,500 of 10,000 draws"."""
+    text = f"Pays back within {horizon} months in {pct(probability)} of {draws}"
+    if below_again > 0:
+        share = pct(below_again) if below_again >= 0.005 else "under 1%"
+        text += (f"; in {share} of draws the running net cash is below 0 again by month "
+                 f"{horizon}")
+    return text
 
 
 def break_even_sentences(rows: list[dict[str, Any]]) -> list[str]:

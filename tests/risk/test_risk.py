@@ -67,7 +67,7 @@ def test_percentiles_are_ordered_and_the_same_seed_repeats(risky):
     for metric, pct in a["percentiles"].items():
         values = [pct[q] for q in ("p10", "p50", "p90") if pct[q] is not None]
         assert values == sorted(values), metric
-    assert 0 <= a["payback_probability"] <= 1
+    assert 0 <= a["below_again_probability"] <= a["payback_probability"] <= 1
     assert all(row["p10"] <= row["p50"] <= row["p90"] for row in a["fan"])
 
 
@@ -219,3 +219,18 @@ def test_monte_carlo_chunks_give_the_same_draws(risky, monkeypatch):
     b = analyse(copy.deepcopy(risky), draws=300).monte_carlo.figures
     for key in Figures.__dataclass_fields__:   # the same draws, summed in another order
         assert np.allclose(getattr(a, key), getattr(b, key), rtol=1e-12, equal_nan=True), key
+
+
+def test_draws_that_pay_back_and_fall_below_0_again_are_counted():
+    """The bundled "Bets go wrong" reaches 0 in month 8 and ends below it: its draws say so."""
+    import json
+
+    from conftest import BUNDLED
+
+    data = json.loads(BUNDLED.read_text(encoding="utf-8"))
+    report = analyse(data, scenario="bets-fail", draws=300, seed=1)
+    mc = report.monte_carlo
+    f = mc.figures
+    expected = float(((f.payback_month > 0) & (f.cumulative_net_cash < -1e-6)).mean())
+    assert mc.below_again_probability == expected > 0
+    assert report.to_json()["below_again_probability"] == expected

@@ -87,6 +87,11 @@ def test_the_cli_hosting_verdict_gives_prices_per_million_tokens_in_the_currency
     ("volume_growth_per_year", -0.3, None, "NPV stays positive if volume falls up to 30% a year"),
     ("volume_growth_per_year", 0.1, None,
      "Needs volume to grow at least 10% a year for a positive NPV"),
+    # a plan whose NPV is negative as planned and positive only when the work shrinks fast
+    ("volume_growth_per_year", -0.46, (3e6, -9e6),
+     "NPV turns positive only if volume falls more than 46% a year"),
+    ("volume_growth_per_year", 0.05, (3e6, -9e6),
+     "NPV stays positive as long as volume grows less than 5% a year"),
 ])
 def test_each_lever_in_words(lever, value, ends, expected):
     assert break_even_sentence(lever, value, ends) == expected
@@ -99,3 +104,15 @@ def test_no_sentence_promises_payback_the_npv_test_did_not_check():
             for ends in ((1.0, 1.0), (-1.0, -1.0)):
                 words = break_even_sentence(lever, value, ends).lower()
                 assert "pay back" not in words and "pays back" not in words, words
+
+
+def test_payback_odds_say_when_draws_fall_below_0_again():
+    from planner.risk.words import payback_odds
+
+    assert payback_odds(1.0, 0.0, 36, "10,000 draws") == \
+        "Pays back within 36 months in 100% of 10,000 draws"
+    assert payback_odds(1.0, 0.74, 36, "10,000 draws") == (
+        "Pays back within 36 months in 100% of 10,000 draws; in 74% of draws the running net "
+        "cash is below 0 again by month 36")
+    assert payback_odds(0.9, 0.001, 24, "draws").endswith("in under 1% of draws the running "
+                                                          "net cash is below 0 again by month 24")

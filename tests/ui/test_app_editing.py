@@ -73,7 +73,7 @@ def test_paste_a_block_applies_valid_values_reports_invalid_in_one_undo_step(win
     applied, errors = table.paste_text(block)
 
     assert applied == 10 and len(errors) == 2
-    assert any("not a number" in e for e in errors) and any("<= 100%" in e for e in errors)
+    assert any("not a number" in e for e in errors) and any("at most 100%" in e for e in errors)
     wf = w.doc.data["workflows"]
     assert wf[0]["volume_per_month"] == 1000 and wf[0]["ai"]["adoption"] == 0.5
     assert wf[1]["volume_per_month"] == before["workflows"][1]["volume_per_month"]  # refused

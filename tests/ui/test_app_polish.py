@@ -259,7 +259,7 @@ def test_status_bar_follows_edits_and_undo(window):
     m = w.workflows_page.model
     col = m.column_of(("ai", "adoption"))
     assert not m.setData(m.index(0, col), "-5%")
-    assert ">= 0%" in w.statusBar().currentMessage()
+    assert "at least 0%" in w.statusBar().currentMessage()
     assert m.setData(m.index(0, col), "45%")
     assert w.statusBar().currentMessage() == ""  # the refusal is gone once a value is accepted
     w.a_undo.trigger()

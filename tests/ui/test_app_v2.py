@@ -77,19 +77,19 @@ def test_volume_growth_moves_the_without_ai_line_and_the_tiles_and_undo_restores
 # (page, list path or None for settings, key path, a refused text, what the reason says)
 REFUSED = [
     ("settings", ("reduction",), "fired", "is not one of Layoffs (with severance)"),
-    ("settings", ("attrition_per_year",), "150%", "Attrition must be <= 100%"),
-    ("settings", ("wage_growth_per_year",), "-60%", "Wage growth must be >= -50%"),
-    ("settings", ("discount_rate_per_year",), "1e300", "Discount rate must be <= 100%"),
-    ("settings", ("volume_growth_per_year",), "-100%", "Work volume growth must be > -100%"),
-    ("settings", ("price_decline_per_year",), "100%", "API price decline must be < 100%"),
-    ("settings", ("throughput_gain_per_year",), "1001%", "Serving speed gain must be <= 1000%"),
-    ("settings", ("gpu_price_decline_per_year",), "-1e300", "GPU price decline must be >= -100%"),
+    ("settings", ("attrition_per_year",), "150%", "Attrition must be at most 100%"),
+    ("settings", ("wage_growth_per_year",), "-60%", "Wage growth must be at least -50%"),
+    ("settings", ("discount_rate_per_year",), "1e300", "Discount rate must be at most 100%"),
+    ("settings", ("volume_growth_per_year",), "-100%", "Work volume growth must be more than -100%"),
+    ("settings", ("price_decline_per_year",), "100%", "API price decline must be less than 100%"),
+    ("settings", ("throughput_gain_per_year",), "1001%", "Serving speed gain must be at most 1000%"),
+    ("settings", ("gpu_price_decline_per_year",), "-1e300", "GPU price decline must be at least -100%"),
     ("settings", ("token_growth_per_year",), "lots", '"lots" is not a number'),
-    ("workflows", ("volume_growth_per_year",), "-1", "Volume growth must be > -100%"),
-    ("models", ("price_decline_per_year",), "1", "Price decline must be < 100%"),
-    ("models", ("throughput_gain_per_year",), "1e300", "Speed gain must be <= 1000%"),
-    ("gpus", ("overhead_per_gpu_month",), "1e300", "Overhead must be <= 1,000,000"),
-    ("gpus", ("overhead_per_gpu_month",), "-5", "Overhead must be >= 0"),
+    ("workflows", ("volume_growth_per_year",), "-1", "Volume growth must be more than -100%"),
+    ("models", ("price_decline_per_year",), "1", "Price decline must be less than 100%"),
+    ("models", ("throughput_gain_per_year",), "1e300", "Speed gain must be at most 1000%"),
+    ("gpus", ("overhead_per_gpu_month",), "1e300", "Overhead must be at most 1,000,000"),
+    ("gpus", ("overhead_per_gpu_month",), "-5", "Overhead must be at least 0"),
 ]
 
 
@@ -131,6 +131,9 @@ def test_each_new_editor_refuses_out_of_range_values_in_place(window, qtbot, pag
         assert reason in table.delegate.last_refusal
         assert reason in QToolTip.text() or not QToolTip.isVisible()
         assert reason in w.statusBar().currentMessage()
+        assert "border" in editor.styleSheet() and reason in editor.toolTip()   # the cell marked
+        qtbot.keyClicks(editor, "0")                     # typing again clears the mark
+        assert editor.styleSheet() == "" and editor.toolTip() == ""
         qtbot.keyClick(editor, Qt.Key.Key_Escape)
     # pasted or set: refused, the status bar says why, nothing changes
     assert not model.setData(index, text)

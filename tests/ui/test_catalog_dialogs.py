@@ -254,3 +254,21 @@ def test_a_plan_in_another_currency_is_told_catalog_prices_are_usd(window, qtbot
     t.select("cs-tickets")
     t.model.setCurrentIndex(find_data(t.model, ("catalog", next(iter(t.api_models)))))
     assert "prices are in USD" in t.model_hint.text()
+
+
+def test_entries_the_plan_has_are_marked_and_adding_one_says_it_copies(window, qtbot):
+    """Adding a model the plan already has made an unused "-2" twin with no warning."""
+    from planner.ui.evidence.adding import add_api_model
+
+    ident = cat.api_models()[0]["id"]
+    assert add_api_model(window.doc, cat.api_model(ident)) == ident
+    d = CatalogDialog(window.doc, window)
+    qtbot.addWidget(d)
+    first = d.api.current()
+    assert first is not None and first["id"] != ident             # starts on a new one
+    assert d.add_button.text() == "Add model"
+    d.api.select(ident)
+    row = d.api.tree.currentItem()
+    assert row.text(0).endswith("(in the plan)")
+    assert "Already in the plan" in d.api.preview.toPlainText()
+    assert d.add_button.text() == "Add a second copy"

@@ -425,3 +425,22 @@ def test_a_plan_that_reaches_zero_then_falls_below_does_not_read_as_paid_back(vi
     assert tile.value_label.palette().color(QPalette.ColorRole.WindowText) == tile._theme.problem
     assert fmt.payback(8, -1.0) == "month 8, then below 0" and fmt.payback(8, 0.0) == "month 8"
     assert fmt.payback(None, 5.0) == "never" and fmt.payback(None, -1.0, never="–") == "–"
+
+
+def test_a_plan_that_spends_but_saves_no_whole_person_says_why(view):
+    """Not "nothing is saved or spent yet": compute is spent, and AI frees under a person."""
+    data = tiny_plan()
+    wf = data["workflows"][0]
+    wf["volume_per_month"] = 100                           # 100 h a month, 0.8 x 0.5 of it freed
+    wf["compute"] = {"model": "m", "calls_per_unit": 1, "input_tokens": 1000,
+                     "output_tokens": 200}
+    data["models"] = [{"id": "m", "hosting": "api", "input_per_mtok": 1.0,
+                       "output_per_mtok": 4.0}]
+    result = compute(parse_plan(data))
+    assert not result.series["payroll_savings"].any() and result.series["api_cost"].any()
+    view.set_result(result, "USD")
+    chart = view.savings_chart
+    assert chart.showing_placeholder
+    text = chart.placeholder.text()
+    assert "Nothing is saved or spent" not in text and "no team sheds a whole person" in text
+    assert not view.money_chart.showing_placeholder           # the compute is drawn

@@ -46,7 +46,7 @@ def test_one_percent_rule_a_bare_number_up_to_1_is_a_share():
 
 def test_out_of_range_and_non_numbers_are_refused_with_a_message():
     f = field(WORKFLOW_FIELDS, "adoption")
-    with pytest.raises(ValueError, match="Adoption must be <= 100%"):
+    with pytest.raises(ValueError, match="Adoption must be at most 100%"):
         f.parse("150%")
     vol = field(WORKFLOW_FIELDS, "volume_per_month")
     with pytest.raises(ValueError, match='"lots" is not a number'):
@@ -54,7 +54,7 @@ def test_out_of_range_and_non_numbers_are_refused_with_a_message():
     assert vol.parse("60,000") == 60000
     with pytest.raises(ValueError, match="whole number"):
         field(SETTINGS_FIELDS, "horizon_months").parse("12.5")
-    with pytest.raises(ValueError, match="finite"):
+    with pytest.raises(ValueError, match="too large a number"):
         vol.parse("1e400")
 
 

@@ -229,3 +229,48 @@ def test_a_switch_sizes_only_the_tables_on_screen_the_others_when_shown(risky_wi
     assert not table.isVisible() and table._needs_fit
     w.show_page("Workflows")
     assert table.isVisible() and not table._needs_fit and table.columnWidth(1) > 40
+
+
+def test_a_workflows_explanation_quotes_the_shown_scenarios_values(risky_window):
+    """The figures are the scenario's results, so the formula under them uses its inputs."""
+    from planner.formatting import percent
+
+    w = risky_window
+    w.show_page("Workflows")
+    page = w.pages["Workflows"]
+    row = _tickets_row(w)
+    page.table.select_source_row(row, 0)
+    base = w.doc.data["workflows"][row]["ai"]["time_saved"]
+    assert f"time saved {percent(base)}" in page.impact.text()
+    w.scenario_switcher.combo.setCurrentIndex(1)          # "Bets go wrong": time saved x 0.5
+    w.recomputer.flush(wait=True)
+    page.table.select_source_row(row, 0)
+    page.update_impact()
+    text = page.impact.text()
+    assert f"time saved {percent(base * 0.5)}" in text and f"time saved {percent(base)}" not in text
+
+
+def test_a_ranged_cell_is_wide_enough_for_its_value_and_its_mark(risky_window):
+    """Time saved carries a ± (it has a range): "10.5%" was cut to "10.…" beside it."""
+    from PySide6.QtCore import Qt
+
+    w = risky_window
+    w.show_page("Workflows")
+    table = w.pages["Workflows"].table
+    w.scenario_switcher.combo.setCurrentIndex(1)
+    w.recomputer.flush(wait=True)
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    model = table.model()
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    checked = 0
+    for c in range(model.columnCount()):
+        for r in range(model.rowCount()):
+            idx = model.index(r, c)
+            if idx.data(Qt.ItemDataRole.DecorationRole) is not None and idx.data():
+                # what the cell needs to paint its text whole: the delegate's own measure
+                need = table.itemDelegateForIndex(idx).sizeHint(option, idx).width()
+                assert table.columnWidth(c) >= need, (idx.data(), table.columnWidth(c), need)
+                checked += 1
+    assert checked

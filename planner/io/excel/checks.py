@@ -7,7 +7,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from ...plan.paths import describe
+from ...plan.paths import place_words
 from .book import Book, Rows
 from .cells import NOT_AVAILABLE, Look
 
@@ -58,7 +58,7 @@ def headline_values(summary: dict) -> dict[str, Any]:
 def _place(data: dict, loc: tuple) -> str:
     if len(loc) <= 1:
         return "The whole plan"
-    return describe(data, loc)
+    return place_words(data, tuple(loc))
 
 
 NO_WARNINGS = ("None: no input crosses the evidence checks; where a note calls an input a "

@@ -61,6 +61,8 @@ def write_risk(b: Book, report: Any) -> None:
                 *[b.val(ws, NEVER if p[q] is None else p[q], look) for q in ("p10", "p50", "p90")])
         put(b.txt(ws, "Chance of paying back within the plan", Look(bold=True, border=True)),
             b.val(ws, j["payback_probability"], Look(fmt="pct", bold=True, border=True)))
+        put(b.txt(ws, "... of which below 0 again by the end", Look(border=True)),
+            b.val(ws, j["below_again_probability"], Look(fmt="pct", border=True)))
         put(b.txt(ws, "P10: one draw in ten ends below it; P90: one in ten above it. Each ranged "
                       "input is drawn from a triangle (low, the plan's value, high).", MUTED))
     else:

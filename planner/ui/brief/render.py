@@ -301,9 +301,10 @@ def draw(content: BriefContent, painter: QPainter, width_mm: float, height_mm: f
     blocks: list[tuple[str, list[str]]] = [
         ("Break-even", content.break_even), ("How sure", [content.monte_carlo])]
     blocks.append(("Evidence warnings", content.warnings or [NO_WARNINGS]))
+    bottom = height_mm - 10.5                # the footnote's two lines start below this
     for title, lines in blocks:
-        need = 5 + 4 * len(lines)
-        if y + need > height_mm - 14 and new_page is not None:
+        need = 5 + sum(pg.height(inner - 2, "• " + line, size=7.4) + 0.6 for line in lines) + 1.5
+        if y + need > bottom and new_page is not None:
             new_page()
             pages += 1
             y = M

@@ -163,6 +163,17 @@ NOTHING_YET = ("Nothing is saved or spent yet.\nAdd a workflow with an AI effect
                "to see the money here.")
 
 
+def no_savings(result: Result) -> str:
+    """Why a plan that spends or changes something saves no payroll (never "nothing yet")."""
+    fte = float(np.max(result.series["fte_freed"], initial=0.0))
+    if fte <= NOTHING:
+        return ("No payroll saved: no workflow frees time yet.\nGive a workflow an AI effect "
+                "(time saved and adoption, Workflows).")
+    return (f"No payroll saved yet: AI frees up to {fmt.number(fte, 1)} FTE, but no team "
+            "sheds a whole person\n(people are counted in whole numbers, and the headcount "
+            "policy in Settings may keep freed time for new work).")
+
+
 class MoneyChart(TimeChart):
     """Monthly payroll savings (a line) against compute cost by kind (stacked bars)."""
 
@@ -369,7 +380,7 @@ class SavingsSplitChart(TimeChart):
         ai, st = s["payroll_savings_ai"], s["payroll_savings_structure"]
         total = s["payroll_savings"]
         if not (np.abs(total) > NOTHING).any() and not (np.abs(ai) > NOTHING).any():
-            self.show_placeholder(NOTHING_YET)
+            self.show_placeholder(NOTHING_YET if nothing_changes(result) else no_savings(result))
             return
         self.show_placeholder(None)
         self.ai_curve.setData(x, ai)

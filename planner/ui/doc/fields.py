@@ -67,7 +67,7 @@ def parse_number(text: str) -> float:
     except ValueError:
         raise ValueError(f'"{text.strip()}" is not a number') from None
     if not math.isfinite(v):
-        raise ValueError("must be a finite number")
+        raise ValueError(f'"{text.strip()}" is too large a number to use')
     return v
 
 
@@ -265,16 +265,18 @@ class Field:
                 labels = ", ".join(str(label) for _, label in options)
                 raise ValueError(f'{self.header}: "{raw}" is not one of {labels}')
             return raw  # a reference to something not (yet) there: validation marks it
+        try:
+            v = parse_percent(raw) if self.kind == "percent" else parse_number(raw)
+        except ValueError as exc:           # say which value, as a message beside the cell
+            raise ValueError(f"{self.header}: {exc}") from None
         if self.kind == "percent":
-            value = tidy(round(parse_percent(raw), 12))
+            value = tidy(round(v, 12))
+        elif self.kind == "int":
+            if not float(v).is_integer():
+                raise ValueError(f"{self.header} must be a whole number (you typed {raw})")
+            value = int(v)
         else:
-            v = parse_number(raw)
-            if self.kind == "int":
-                if not float(v).is_integer():
-                    raise ValueError(f"{self.header} must be a whole number, got {raw}")
-                value = int(v)
-            else:
-                value = tidy(v)
+            value = tidy(v)
         self._check_range(value, raw)
         return value
 
@@ -282,9 +284,11 @@ class Field:
         show = fmt_percent if self.kind == "percent" else fmt_number
         lo, hi = self.minimum, self.maximum
         if lo is not None and (value < lo or (self.min_open and value == lo)):
-            raise ValueError(f"{self.header} must be {'>' if self.min_open else '>='} {show(lo)}, got {raw}")
+            raise ValueError(f"{self.header} must be {'more than' if self.min_open else 'at least'} "
+                             f"{show(lo)} (you typed {raw})")
         if hi is not None and (value > hi or (self.max_open and value == hi)):
-            raise ValueError(f"{self.header} must be {'<' if self.max_open else '<='} {show(hi)}, got {raw}")
+            raise ValueError(f"{self.header} must be {'less than' if self.max_open else 'at most'} "
+                             f"{show(hi)} (you typed {raw})")
 
     def is_applicable(self, item: Any) -> bool:
         return self.applies is None or (isinstance(item, dict) and self.applies(item))

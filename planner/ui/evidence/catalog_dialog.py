@@ -49,18 +49,26 @@ class _Tab(QWidget):
     with the options adding it needs below."""
 
     def __init__(self, parent: QWidget, headers: list[str], entries: list[dict],
-                 row: Callable[[dict], list[str]], describe: Callable[[dict], str]) -> None:
+                 row: Callable[[dict], list[str]], describe: Callable[[dict], str],
+                 in_plan: set[str] | frozenset[str] = frozenset()) -> None:
         super().__init__(parent)
         self.entries = {e["id"]: e for e in entries}
         self.describe = describe
+        self.in_plan = set(in_plan) & set(self.entries)
         self.tree = QTreeWidget(self)
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels(headers)
         self.tree.setAlternatingRowColors(True)
         for e in entries:
-            item = QTreeWidgetItem(self.tree, row(e))
+            cells = row(e)
+            if e["id"] in self.in_plan:           # adding it again would make a second copy
+                cells = [cells[0] + "  (in the plan)", *cells[1:]]
+            item = QTreeWidgetItem(self.tree, cells)
             item.setData(0, ID_ROLE, e["id"])
             item.setToolTip(0, e.get("source", ""))
+            if e["id"] in self.in_plan:
+                for c in range(len(cells)):
+                    item.setForeground(c, self.palette().placeholderText())
             for c, text in enumerate(row(e)):
                 if text[:1].isdigit() or text[:1] in "$–":          # numbers line up on the right
                     item.setTextAlignment(c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -83,8 +91,12 @@ class _Tab(QWidget):
         v = QVBoxLayout(self)
         v.addWidget(split)
         self.tree.currentItemChanged.connect(lambda *_: self.refresh())
-        if self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        # start on the first entry the plan does not have yet
+        items = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        first = next((it for it in items if it.data(0, ID_ROLE) not in self.in_plan),
+                     items[0] if items else None)
+        if first is not None:
+            self.tree.setCurrentItem(first)
 
     def current(self) -> dict | None:
         item = self.tree.currentItem()
@@ -99,7 +111,11 @@ class _Tab(QWidget):
 
     def refresh(self) -> None:
         e = self.current()
-        self.preview.setHtml(self.describe(e) if e is not None else "")
+        html = self.describe(e) if e is not None else ""
+        if e is not None and e["id"] in self.in_plan:
+            html = (f"<p><b>Already in the plan</b> as {esc(e['id'])}: adding it again makes a "
+                    "second copy with its own id (a what-if at other prices, say).</p>" + html)
+        self.preview.setHtml(html)
 
 
 class CatalogDialog(QDialog):
@@ -112,12 +128,13 @@ class CatalogDialog(QDialog):
         self.gpus = {g["id"]: g for g in cat.gpus()}
         self.tabs = QTabWidget(self)
 
+        models, gpus = set(doc.ids("models")), set(doc.ids("gpus"))
         self.api = _Tab(self, ["Model", "Provider", "Input", "Output", "Cached input"],
-                        cat.api_models(), self._api_row, self._api_html)
+                        cat.api_models(), self._api_row, self._api_html, models)
         self.self_hosted = _Tab(self, ["Set-up", "GPUs per replica", "Output tok/s per GPU (1k/1k)"],
-                                cat.self_hosted_models(), self._self_row, self._self_html)
+                                cat.self_hosted_models(), self._self_row, self._self_html, models)
         self.gpu_tab = _Tab(self, ["GPU", "Memory", "Rent per GPU-hour", "Purchase per GPU"],
-                            cat.gpus(), self._gpu_row, self._gpu_html)
+                            cat.gpus(), self._gpu_row, self._gpu_html, gpus)
         self.api.options.addRow(hint("Prices in USD per million tokens, from the LiteLLM price "
                                      "file; File > Import prices... updates them later.", self.api))
         # self-hosted: the GPU it runs on (one of the plan's, or the catalog's, added too)
@@ -156,6 +173,7 @@ class CatalogDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         for tab in (self.api, self.self_hosted, self.gpu_tab):
             tab.tree.itemDoubleClicked.connect(lambda *_: self.accept())
+            tab.tree.currentItemChanged.connect(lambda *_: self._name_button())
         self.tabs.currentChanged.connect(lambda _i: self._name_button())
         outer = QVBoxLayout(self)
         outer.addWidget(hint("Each figure carries its source, what was measured and the day it was "
@@ -184,6 +202,10 @@ class CatalogDialog(QDialog):
         text = {API: "Add model", GPU: "Add GPU"}.get(kind, "Add model")
         if kind == SELF and (self.run_on.currentData() or (None,))[0] == "catalog":
             text = "Add model and GPU"
+        tab = {API: self.api, SELF: self.self_hosted, GPU: self.gpu_tab}[kind]
+        e = tab.current()
+        if e is not None and e["id"] in tab.in_plan:
+            text = "Add a second copy"
         self.add_button.setText(text)
 
     # ----- API models -------------------------------------------------------------------

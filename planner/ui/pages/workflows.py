@@ -219,7 +219,9 @@ class WorkflowsPage(QWidget):
     def update_impact(self) -> None:
         self._impact_dirty = False
         row = self.current_row()
-        items = self.doc.items("workflows")
+        # the values as the shown scenario has them (the figures above are its results)
+        items = self.doc.get(("workflows",), [])
+        items = items if isinstance(items, list) else []
         if not 0 <= row < len(items):
             self.impact.setText("<i>Select a workflow to see its impact.</i>")
             return

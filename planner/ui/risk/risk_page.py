@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import formatting as fmt
+from planner.risk.words import payback_odds
 
 from ..dashboard.meaning import figure_tip, percentile_tip
 from ..dashboard.theme import theme_for
@@ -478,8 +479,8 @@ class RiskPage(QWidget):
         self.percentiles.show()
         done = f"{mc.done:,} of {mc.draws:,} draws" if run.partial else f"{mc.draws:,} draws"
         horizon = run.plan.horizon
-        self.probability.setText(f"Pays back within {horizon} months in "
-                                 f"{fmt.percent(mc.payback_probability, 0)} of {done}")
+        self.probability.setText(payback_odds(mc.payback_probability, mc.below_again_probability,
+                                              horizon, done))
         fan = mc.fan()
         if fan:
             self.fan_chart.show_placeholder(None)

@@ -6,36 +6,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from ...plan.paths import place_words
 from ..doc.document import PlanDocument
 
 LOC_ROLE = Qt.ItemDataRole.UserRole + 10
-_WHERE = {"teams": "Teams", "workflows": "Workflows", "models": "Models", "gpus": "GPUs",
-          "settings": "Settings"}
 
 
 def describe_place(doc: PlanDocument, loc: tuple) -> str:
-    """``Workflows > Answer tickets > adoption`` for ``("workflows", 0, "ai", "adoption")``."""
-    if not loc:
-        return "Plan"
-    head = loc[0]
-    parts = [_WHERE.get(str(head), "Plan")]
-    rest = list(loc[1:]) if head in _WHERE else list(loc)
-    if head in ("teams", "workflows", "models", "gpus") and rest and isinstance(rest[0], int):
-        item = doc.get((head, rest[0]), None)
-        label = None
-        if isinstance(item, dict):
-            label = item.get("name") if head in ("teams", "workflows") else item.get("id")
-        parts.append(str(label) if isinstance(label, str) and label else f"row {rest[0] + 1}")
-        rest = rest[1:]
-        if rest[:1] == ["roles"] and len(rest) > 1 and isinstance(rest[1], int):
-            role = doc.get((head, loc[1], "roles", rest[1]), None)
-            name = role.get("name") if isinstance(role, dict) else None
-            parts.append(f"role {name}" if isinstance(name, str) and name else f"role {rest[1] + 1}")
-            rest = rest[2:]
-    words = [str(p).replace("_", " ") for p in rest if isinstance(p, str)]
-    if words:
-        parts.append(" ".join(words))
-    return " › ".join(parts)
+    """``Workflows › Answer tickets › ai adoption`` for ``("workflows", 0, "ai", "adoption")``,
+    as the shown scenario names things."""
+    return place_words(doc.view, loc)
 
 
 class ProblemsView(QTreeWidget):

@@ -132,6 +132,13 @@ class ChoiceDelegate(QStyledItemDelegate):
                 self.last_refusal = reason
                 QToolTip.showText(editor.mapToGlobal(QPoint(0, editor.height())), reason, editor,
                                   editor.rect(), 6000)
+                # the cell itself shows it is refused until the text changes
+                editor.setStyleSheet("QLineEdit { border: 2px solid #c0392b; }")
+                editor.setToolTip(reason)
+                if not getattr(editor, "_plan_unmark", False):
+                    editor._plan_unmark = True
+                    editor.textEdited.connect(lambda _t, e=editor: (e.setStyleSheet(""),
+                                                                     e.setToolTip("")))
                 self.refused.emit(reason)
                 return True
         return super().eventFilter(editor, event)
@@ -293,15 +300,19 @@ class PlanTable(QTableView):
         fields = getattr(source, "fields", None) if not self.label_column else None
         # a number column has room for a typical value even before it holds one
         room = fm.horizontalAdvance("0,000.00") + 22
+        icon = (self.iconSize().width() if self.iconSize().width() > 0 else 16) + 6
         for c in range(model.columnCount()):
             head = str(model.headerData(c, Qt.Orientation.Horizontal) or "")
             w = max((fm.horizontalAdvance(line) for line in head.split("\n")), default=40) + 28
             if fields is not None and c < len(fields) and fields[c].kind == "number":
                 w = max(w, room)
             for r in range(rows):
-                text = model.index(r, c).data()
+                idx = model.index(r, c)
+                text = idx.data()
                 if text:
-                    w = max(w, fm.horizontalAdvance(str(text)) + 22)
+                    # a cell with a mark (the ± of a ranged value) needs the mark's room too
+                    mark = icon if idx.data(Qt.ItemDataRole.DecorationRole) is not None else 0
+                    w = max(w, fm.horizontalAdvance(str(text)) + 22 + mark)
             self.setColumnWidth(c, min(w, max_width))
 
     # ----- clipboard --------------------------------------------------------------------
