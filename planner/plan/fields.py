@@ -480,5 +480,29 @@ def defaults(obj: str, kind: str | None = None) -> dict[str, Any]:
     return {s.key: s.default for s in of(obj, kind) if not s.required}
 
 
+# where each object is edited in the app, and how its keys are written in a file
+_PAGES = {"plan": ("Settings", ""), "settings": ("Settings", "settings."),
+          "team": ("Teams", "teams[ID]."), "role": ("Teams", "teams[ID].roles[NAME]."),
+          "ai_seats": ("Teams", "teams[ID].ai_seats."),
+          "workflow": ("Workflows", "workflows[ID]."), "ai": ("Workflows", "workflows[ID].ai."),
+          "compute": ("Workflows", "workflows[ID].compute."),
+          "model": ("Compute", "models[ID]."), "gpu": ("Compute", "gpus[ID].")}
+
+
+def names_table() -> str:
+    """A Markdown table of every input: its name on screen, where it is edited and how the
+    plan file (and docs/model.md's formulas) write it. docs/model.md holds it as generated;
+    a test keeps the two equal."""
+    lines = ["| on screen | page | in the file and the formulas | unit |", "|---|---|---|---|"]
+    for obj in OBJECTS:
+        page, prefix = _PAGES.get(obj, ("", ""))
+        for f in of(obj):
+            if f.kind == "const" or f.key in ("note", "schema_version"):
+                continue
+            unit = "share (shown as %)" if f.show == "percent" else f.unit
+            lines.append(f"| {f.label} | {page} | `{prefix}{f.key}` | {unit} |")
+    return "\n".join(lines)
+
+
 __all__ = ["Spec", "FIELDS", "REQUIRED", "OBJECTS", "KINDS", "KIND_TAG", "spec", "find", "of",
-           "settings", "defaults"]
+           "settings", "defaults", "names_table"]

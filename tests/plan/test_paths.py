@@ -1,4 +1,4 @@
-"""Places in a plan, in words (one Qt-free home for the app, the brief and the workbook)."""
+"""Places and names in a plan, in words (one Qt-free home for the app, the brief, the workbook and docs/model.md)."""
 
 from __future__ import annotations
 
@@ -19,3 +19,18 @@ def test_places_in_words_name_items_as_people_read_them():
     assert place_words(data, ("workflows", 7, "team")) == "Workflows › row 8 › team"
     assert place_words(data, ("settings", "pue")) == "Settings › pue"
     assert place_words(data, ()) == "Plan"
+
+
+def test_the_model_document_names_every_input_as_the_screen_does():
+    """docs/model.md's Appendix C is the registry's table as generated (a finance reader maps
+    `min_ic` to "Minimum ICs" there); regenerate it with planner.plan.fields.names_table."""
+    import re
+    from pathlib import Path
+
+    from planner.plan.fields import names_table
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "model.md").read_text(encoding="utf-8")
+    found = re.search(r"<!-- names:start[^>]*-->\n(.*?)\n<!-- names:end -->", doc, re.S)
+    assert found, "docs/model.md has no generated names table"
+    assert found.group(1) == names_table()
+    assert "| Minimum ICs | Teams | `teams[ID].min_ic` | people |" in found.group(1)

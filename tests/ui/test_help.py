@@ -69,3 +69,12 @@ def test_shortcuts_list_every_action_key_once(window, qtbot):  # noqa: F811
     assert keys["Getting started"] == "F1"
     assert any(k == "Ctrl+Z" for k in keys.values())   # Undo, from the window's own action
     assert all(what and k for what, k in rows)
+    # where each key applies: the same Del deletes rows in a table and teams on Teams
+    where = {(t.item(r, 0).text(), t.item(r, 1).text()): t.item(r, 2).text()
+             for r in range(t.rowCount())}
+    assert where[("Getting started", "F1")] == "Anywhere"
+    assert where[("Delete teams", "Del")] == "Teams"
+    assert where[("Copy", "Ctrl+C")] == "Any table"
+    sections = [name for name in window.pages]
+    assert all(where[(name, f"Ctrl+{i + 1}")] == "Anywhere" for i, name in enumerate(sections))
+    assert not any("Ctrl+9" in k for _, k in rows) or len(sections) >= 9

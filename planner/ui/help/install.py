@@ -57,7 +57,8 @@ def show_model(window: Any) -> Any:
 def show_shortcuts(window: Any) -> Any:
     from .shortcuts import ShortcutsDialog
 
-    dialog = ShortcutsDialog(window.findChildren(QAction), window)
+    dialog = ShortcutsDialog(window.findChildren(QAction), window,
+                             pages=dict(getattr(window, "pages", {}) or {}))
     dialog.setModal(False)
     dialog.show()
     window._shortcuts = dialog

@@ -14,49 +14,70 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# Keys that the tables own (no QAction carries them) and the section keys.
+# Keys that the tables own (no QAction carries them): (what, keys, where).
 TABLE_KEYS = (
-    ("Edit a cell", "F2, or just type"),
-    ("Copy / paste cells (tab-separated, to and from Excel)", "Ctrl+C / Ctrl+V"),
-    ("Insert a row / duplicate rows / delete rows", "Ins / Ctrl+D / Del"),
-    ("Reset a setting to its default", "Del"),
-    ("Go to a section (Overview, Teams, Workflows...)", "Ctrl+1 ... Ctrl+9"),
+    ("Edit a cell", "F2, or just type", "Any table"),
 )
+ANYWHERE = "Anywhere"
 
 
-def action_rows(actions: list[QAction]) -> list[tuple[str, str]]:
-    """(what, keys) of every action with a shortcut, each once, in the order first seen."""
-    rows: list[tuple[str, str]] = []
-    seen: set[tuple[str, str]] = set()
+def _where(action: QAction, pages: dict[str, QWidget]) -> str:
+    """The page an action belongs to (its widget's page), or "Anywhere" for the window's."""
+    owners = {id(page): name for name, page in pages.items()}
+    node = action.parent()
+    while node is not None:
+        if id(node) in owners:
+            return owners[id(node)]
+        node = node.parent()
+    return ANYWHERE
+
+
+def action_rows(actions: list[QAction], pages: dict[str, QWidget] | None = None
+                ) -> list[tuple[str, str, str]]:
+    """(what, keys, where) of every action with a shortcut, each once: the window's first
+    (in the order first seen), then each page's."""
+    found: dict[tuple[str, str], list[str]] = {}        # (what, keys) -> where, in order seen
     for a in actions:
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts()]
         keys = [k for k in keys if k]
         what = a.text().replace("&", "").replace("...", "…").split("\t")[0].strip()
-        row = (what, " or ".join(keys))
-        if keys and what and row not in seen:
-            seen.add(row)
-            rows.append(row)
-    return rows
+        if keys and what:
+            where = found.setdefault((what, " or ".join(keys)), [])
+            place = _where(a, pages or {})
+            if place not in where:
+                where.append(place)
+    rows = []
+    for (what, keys), where in found.items():
+        if ANYWHERE in where:
+            place = ANYWHERE
+        elif len(where) > 2:
+            place = "Any table"                         # every editor page has the action
+        else:
+            place = ", ".join(where)
+        rows.append((what, keys, place))
+    return sorted(rows, key=lambda r: r[2] != ANYWHERE)    # stable: the order within stays
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
+    def __init__(self, actions: list[QAction], parent: QWidget | None = None,
+                 pages: dict[str, QWidget] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
-        rows = action_rows(actions) + list(TABLE_KEYS)
-        table = QTableWidget(len(rows), 2, self)
-        table.setHorizontalHeaderLabels(["Action", "Keys"])
+        rows = action_rows(actions, pages) + list(TABLE_KEYS)
+        table = QTableWidget(len(rows), 3, self)
+        table.setHorizontalHeaderLabels(["Action", "Keys", "Where"])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for r, (what, keys) in enumerate(rows):
-            table.setItem(r, 0, QTableWidgetItem(what))
-            table.setItem(r, 1, QTableWidgetItem(keys))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.setItem(r, c, QTableWidgetItem(text))
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        for c in (1, 2):
+            table.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.table = table
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         layout.addWidget(buttons)
-        self.resize(620, min(640, 80 + 28 * len(rows)))
+        self.resize(720, min(640, 80 + 28 * len(rows)))
