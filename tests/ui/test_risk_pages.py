@@ -80,6 +80,17 @@ def test_risk_results_follow_the_scenario_shown(qtbot, doc):
     bear = analyse(doc.data, scenario="bear", draws=500, seed=1)
     assert page.bets.item(0, 1).text() == fmt.money(bear.bets[0]["npv_net_cash"], "USD", short=True)
     assert page.bets.item(0, 1).text() != base_npv
+    # the plan's own payback and the odds read as everywhere else ("month 8, then below 0")
+    from planner.risk.words import payback_odds
+
+    s = compare(doc.data)[1].summary
+    row = next(r for r in range(page.percentiles.rowCount())
+               if page.percentiles.item(r, 0).text().startswith("Payback"))
+    assert page.percentiles.item(row, 4).text() == fmt.payback(s["payback_month"],
+                                                               s["cumulative_net_cash"])
+    mc = bear.monte_carlo
+    assert page.probability.text() == payback_odds(mc.payback_probability,
+                                                   mc.below_again_probability, 36, "500 draws")
 
 
 def test_editing_a_stress_value_is_one_undo_step_and_refuses_nonsense(qtbot, doc):

@@ -473,6 +473,8 @@ class RiskPage(QWidget):
                 self.percentiles.setItem(row, col, _cell(text, tip=(
                     f"{label}: {text}\n{percentile_tip(q, higher_is_better=higher)}\n\n{tip}")))
             text = _text(planned[key], kind, cur, never=key == "payback_month")
+            if key == "payback_month":          # as the tiles say it: "month 8, then below 0"
+                text = fmt.payback(planned[key], plan["cumulative_net_cash"])
             self.percentiles.setItem(row, 4, _cell(text, bold=True, tip=(
                 f"{label}: {text}\n{AS_PLANNED}\n\n{tip}")))
         _fixed_height(self.percentiles)
