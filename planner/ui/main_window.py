@@ -403,7 +403,9 @@ class MainWindow(QMainWindow):
     def _dock_for_page(self, name: str) -> None:
         """The Results dock steps aside while a wide results page shows and comes back when
         the user leaves it, unless they had closed it themselves."""
-        if name in self.WIDE_PAGES and self.results_dock.isVisible():
+        # isHidden, not isVisible: at start-up the window (and so the dock) is not shown yet,
+        # and a window that reopens on Overview would show every tile twice
+        if name in self.WIDE_PAGES and not self.results_dock.isHidden():
             self._dock_stepped_aside = True
             self.results_dock.hide()
         elif name not in self.WIDE_PAGES and self._dock_stepped_aside:
@@ -798,7 +800,9 @@ class MainWindow(QMainWindow):
             self.doc.undo_stack.resetClean()
             self._update_title()
             self.show_page("Teams")
-            self.show_message("Imported the roster as a new plan: save it to keep it")
+            self.show_message("Imported the roster as a new plan: saving keeps its teams, roles "
+                              "and costs; the people's chart (Organisation) stays until the plan "
+                              "is closed, the people themselves live in the roster file", 15000)
 
     # ----- window events ---------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:

@@ -369,3 +369,23 @@ def test_roster_import_dialog_keeps_its_buttons_on_a_small_screen(window, qapp):
     bottom = buttons.mapTo(d, buttons.rect().bottomLeft()).y() + d.geometry().top()
     assert bottom < avail.bottom() - 30
     d.reject()
+
+
+def test_a_window_that_reopens_on_the_overview_shows_its_tiles_once(qtbot):
+    """Reopened on Overview (the last page shown), the Results dock stood beside it, every
+    tile twice, and at 1366 px the Overview's payback was cut."""
+    from planner.ui.main_window import MainWindow
+    from planner.ui.settings import AppSettings
+    from planner.ui.workers import SyncRunner
+
+    settings = AppSettings()
+    settings.page = "Overview"
+    w = MainWindow(settings=settings, runner=SyncRunner())
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    assert w.current_page() == "Overview"
+    assert not w.results_dock.isVisible()
+    w.show_page("Teams")
+    assert w.results_dock.isVisible()                  # and it comes back on an editor page
+    w.doc.undo_stack.setClean()

@@ -5,6 +5,7 @@ Compute page's empty state that starts from the catalog."""
 
 from __future__ import annotations
 
+import pytest
 from app_helpers import dumps, make_window, plain, window  # noqa: F401 - fixtures
 from conftest import BUNDLED
 from PySide6.QtCore import Qt
@@ -138,7 +139,7 @@ def test_adding_from_the_window_is_one_undo_step_and_shows_the_new_row(window):
     assert w.doc.data["ranges"][-1]["path"] == "workflows[legal-review].ai.time_saved"
     assert w.current_page() == "Workflows" and w.workflows_page.current_row() == row
     assert w.statusBar().currentMessage().startswith(
-        "Added Contract review against a playbook from the catalog (Choi); its time saved ranges "
+        "Added Contract review against a playbook from the catalog (Choi, Monahan, Schwarcz (2024)); its time saved ranges "
         "0% to 32% on the Risk page.")
     tip = plain(w.workflows_page.model.index(row, 2).data(Qt.ItemDataRole.ToolTipRole))
     assert tip.startswith(cat.template("legal-review")["source"])
@@ -272,3 +273,19 @@ def test_entries_the_plan_has_are_marked_and_adding_one_says_it_copies(window, q
     assert row.text(0).endswith("(in the plan)")
     assert "Already in the plan" in d.api.preview.toPlainText()
     assert d.add_button.text() == "Add a second copy"
+
+
+@pytest.mark.parametrize(("source", "short"), [
+    ("Cui, Demirer, Jaffe, Musolff, Peng, Salz (Management Science 2026), doi 10.1287/x",
+     "Cui et al. (Management Science 2026)"),
+    ("Brynjolfsson, Li, Raymond (QJE 140(2), 2025; NBER w31161, 2023)",
+     "Brynjolfsson, Li, Raymond (QJE 140(2), 2025; NBER w31161, 2023)"),
+    ("Noy & Zhang (Science 381, 2023), doi 10.1126/x", "Noy & Zhang (Science 381, 2023)"),
+    ("OpenRouter usage data, 2025", "OpenRouter usage data"),
+])
+def test_a_short_citation_keeps_its_brackets_whole(source, short):
+    """The status bar once read "... (Noy & Zhang (Science 381); its time saved ...": cut at the
+    first comma inside the parenthesis."""
+    from planner.ui.evidence.citation import short_citation
+
+    assert short_citation(source) == short

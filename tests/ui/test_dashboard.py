@@ -444,3 +444,19 @@ def test_a_plan_that_spends_but_saves_no_whole_person_says_why(view):
     text = chart.placeholder.text()
     assert "Nothing is saved or spent" not in text and "no team sheds a whole person" in text
     assert not view.money_chart.showing_placeholder           # the compute is drawn
+
+
+def test_net_cash_says_when_layoffs_cost_nothing(view):
+    """Layoffs with severance 0 and no one-off cost (the defaults) flatter the net cash: the
+    tile says so, and stops saying it once either is set."""
+    data = tiny_plan()
+    data["settings"].update(severance_months=0, implementation_cost=0)
+    result = compute(parse_plan(data))
+    assert result.series["headcount"].min() < result.summary["baseline"]["headcount"]
+    view.set_result(result, "USD")
+    tile = view.tile("net")
+    assert "no severance or one-off cost set" in tile.detail_text()
+    assert "severance is 0 months" in tile.toolTip()
+    data["settings"]["severance_months"] = 3
+    view.set_result(compute(parse_plan(data)), "USD")
+    assert tile.detail_text().endswith("after costs")

@@ -81,14 +81,22 @@ def money_kpis(result: Result, currency: str) -> dict[str, Kpi]:
     one_off = _f(s["one_off"].sum())
     net_cash = _f(s["net_cash"].sum())
     net_pnl = _f(s["net_pnl"].sum())
+    # people laid off with no severance and no one-off cost: say so, it flatters the figure
+    leaves = st.reduction != "attrition" and bool(
+        (s["headcount"] < result.summary["baseline"]["headcount"] - 1e-9).any())
+    free = leaves and not st.severance_months and not st.implementation_cost
     out["net"] = Kpi(
         "net", f"{horizon_title(H).capitalize()} cash", money(net_cash, short=True, sign=True),
-        detail=f"over {H} months, after costs",
+        detail=(f"over {H} months; no severance or one-off cost set" if free
+                else f"over {H} months, after costs"),
         tone=tone_of(net_cash),
         tooltip=[
             M.net_cash(H),
             f"= {money(sav_all)} − {money(cash_all)} − {money(sev_all)} − {money(one_off)} = "
             f"{money(net_cash, sign=True)}",
+            *(["People leave by layoffs, but severance is 0 months and the implementation cost "
+               "is 0 (Settings): set them for a figure a finance reader can defend"] if free
+              else []),
             "Extra severance = the plan's severance − the severance the organisation without AI "
             "would pay (it lays people off too when its work shrinks)",
             f"P&L view (depreciation instead of purchases): {money(net_pnl, sign=True)}",

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
 from .. import dialogs
+from .citation import short_citation
 
 if TYPE_CHECKING:
     from .adding import CatalogChoice, TemplateChoice
@@ -96,9 +97,9 @@ class CatalogActions(QObject):
             page.show_path(("workflows", row))
         spread = (f"; its time saved ranges {rng['low']:.0%} to {rng['high']:.0%} on the Risk page"
                   if rng else "")
-        self.window.show_message(f"Added {choice.template['name']} from the catalog "
-                                 f"({choice.template['source'].split(',')[0]}){spread}. Ctrl+Z undoes it.",
-                                 12000)
+        cite = short_citation(choice.template["source"])
+        self.window.show_message(f"Added {choice.template['name']} from the catalog ({cite})"
+                                 f"{spread}. Ctrl+Z undoes it.", 12000)
         return wid
 
     # ----- models and GPUs ----------------------------------------------------------------------

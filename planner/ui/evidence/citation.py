@@ -48,3 +48,25 @@ def values_html(rows: list[tuple[str, str]]) -> str:
     """A two-column table of label and value (values already escaped)."""
     body = "".join(f"<tr><td>{esc(k)}&nbsp;&nbsp;</td><td><b>{v}</b></td></tr>" for k, v in rows)
     return f"<table cellspacing='2'>{body}</table>"
+
+
+def short_citation(source: str) -> str:
+    """The authors and their parenthesis, whole: "Cui et al. (Management Science 2026)" for a
+    long author list, "Brynjolfsson, Li, Raymond (QJE 140(2), 2025; NBER w31161, 2023)" for a
+    short one; text without a parenthesis up to its first comma."""
+    text = source.strip()
+    start = text.find("(")
+    if start < 0:
+        return text.split(",")[0].strip()
+    depth = 0
+    end = len(text)
+    for i in range(start, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if depth == 0:
+            end = i + 1
+            break
+    authors, paren = text[:start].strip(), text[start:end]
+    names = [a.strip() for a in authors.split(",") if a.strip()]
+    if len(names) > 3:
+        authors = f"{names[0]} et al."
+    return f"{authors} {paren}".strip()

@@ -175,8 +175,12 @@ class OrganisationPage(QWidget):
         left = len(a.roster.left_out)
         self.headline.setText(
             f"<b>{a.roster.source}</b>: {a.employees:,} people, {a.managers:,} managers, "
-            f"{a.layers} layers, mean span {mean}"
+            f"{a.layers} layers of people, mean span {mean} direct reports"
             + (f" \u2014 {left:,} rows left out at import" if left else ""))
+        self.headline.setToolTip(
+            "Counted person by person from the roster: layers from the top person to the front "
+            "line, span = a manager's direct reports. The plan's tiles count the layers of its "
+            "team tree and a team's ICs per manager, so their figures can differ.")
         self.chart.set_analysis(a, open_layers=self.open_layers.value())
         self.refresh_spans()
 

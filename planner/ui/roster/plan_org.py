@@ -74,8 +74,10 @@ class PlanOrgView(QWidget):
         for health, text in LEGEND:
             legend.addWidget(swatch(health, text))
         legend.addStretch(1)
-        self.hint = QLabel("The plan's own team tree (no roster imported). Hover a team for its "
-                           "people, span and layer; click it to open or close the teams below.")
+        self.hint = QLabel("The plan's own team tree (no roster loaded: a plan file keeps "
+                           "teams, roles and costs, not the people; File > Import Roster shows "
+                           "the people's chart again). Hover a team for its people, span and "
+                           "layer; click it to open or close the teams below.")
         self.hint.setWordWrap(True)
         box.addLayout(legend)
         box.addWidget(self.hint)

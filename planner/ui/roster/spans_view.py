@@ -141,11 +141,15 @@ class SpansLayersView(QWidget):
                 brush=colors.after(), pen=pg.mkPen(colors.after().darker(130)),
                 name=(f"after: ICs per manager (mean {fig.after_mean_span:.1f})"
                       if fig.after_mean_span else "after")))
-        keys = [(colors.before(), f"roster (mean {fig.before_mean_span:.1f})"
+        # two measures, named: a person's direct reports against a team's ICs per manager
+        keys = [(colors.before(), f"roster (mean {fig.before_mean_span:.1f} reports)"
                  if fig.before_mean_span else "roster")]
         if two:
-            keys.append((colors.after(), f"plan (mean {fig.after_mean_span:.1f})"
+            keys.append((colors.after(), f"plan (mean {fig.after_mean_span:.1f} ICs)"
                          if fig.after_mean_span else "plan"))
+        self.histogram_legend.setToolTip(
+            "Two measures: the roster's span is a manager's direct reports (people, counted "
+            "person by person); the plan's is a team's ICs per manager.")
         keys.append((colors.fill("ok").darker(115), "healthy 3-15"))
         self.histogram_legend.setText(_keys_html(keys))
         # Shade the healthy band (3-15 reports) so narrow and wide spans stand out.
