@@ -62,7 +62,7 @@ def _tiles(s: dict[str, Any], cur: str, rate: float | None = None) -> list[Tile]
     when = (monthly[payback - 1]["month"] if payback else
             "nothing changes" if still else "not within the horizon")
     if payback and s["cumulative_net_cash"] < -1e-6:
-        when = f"{when}\nbelow 0 again by month {H}"
+        when = f"{when}\nbelow 0 by month {H}"
     return [
         Tile("Headcount", f"{smart(b['headcount'])} → {smart(f['headcount'])}",
              f"{smart(f['headcount_without_ai'])} without AI in month {H}"),

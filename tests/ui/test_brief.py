@@ -130,6 +130,23 @@ def test_the_command_needs_no_display(tmp_path):
     assert "Wrote" in proc.stdout
 
 
+def _assert_tile_words_inside_their_tiles(pdf: Path) -> None:
+    """Every word in the band of tiles lies within one tile (a detail too long for a Letter
+    page's narrower tile ran under the next tile, cut)."""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    size = next(line for line in info.splitlines() if line.startswith("Page size"))
+    width = float(size.split(":")[1].split("x")[0])
+    mm = 72 / 25.4
+    margin, top = 11 * mm, 26 * mm
+    tile = (width - 2 * margin) / 8
+    for page, word, x0, y0, x1, y1 in _words(pdf):
+        if page or not (top < y0 and y1 < top + 17 * mm):
+            continue
+        i = int((x0 - margin) // tile)
+        left, right = margin + i * tile, margin + (i + 1) * tile
+        assert left <= x0 and x1 <= right - 0.5 * mm, (word, x0, x1, left, right)
+
+
 def _words(pdf: Path) -> list[tuple[int, str, float, float, float, float]]:
     """Every word with its page and box (points), from poppler's -bbox output."""
     import re
@@ -144,17 +161,30 @@ def _words(pdf: Path) -> list[tuple[int, str, float, float, float, float]]:
 
 
 @needs_poppler
-@pytest.mark.parametrize("which", ["risky", "northwind"])
-def test_no_two_words_on_the_page_overlap(brief, tmp_path, which):
+@pytest.mark.parametrize("which", ["risky", "northwind", "northwind-letter", "bets-letter"])
+def test_no_two_words_on_the_page_overlap(brief, tmp_path, which, monkeypatch):
     """Columns wide enough for their cells ("month 8, then below 0" once ran into the NPV
-    beside it) and legends clear of each other."""
+    beside it), tile details inside their tiles on Letter's narrower page too, and legends
+    clear of each other."""
+    from PySide6.QtGui import QPageSize
+
+    from planner.ui.brief import render
+
     pdf = brief[1]
-    if which == "northwind":
+    if which != "risky":
+        if which.endswith("letter"):
+            monkeypatch.setattr(render, "page_size",
+                                lambda: QPageSize(QPageSize.PageSizeId.Letter))
         pdf = tmp_path / "nw.pdf"
         example = Path(__file__).resolve().parents[2] / "resources" / "examples" / \
             "northwind.orgplan.json"
+        scenario = ["--scenario", "bets-fail"] if which.startswith("bets") else []
         assert launch_main(["brief", str(example), "-o", str(pdf), "--draws", "300",
-                            "--quiet"]) == 0
+                            "--quiet", *scenario]) == 0
+        if which.endswith("letter"):
+            info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+            assert "letter" in info
+        _assert_tile_words_inside_their_tiles(pdf)
     words = _words(pdf)
     assert len(words) > 150
     clashes = []

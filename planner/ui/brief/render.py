@@ -258,9 +258,14 @@ def draw(content: BriefContent, painter: QPainter, width_mm: float, height_mm: f
         painter.setBrush(Qt.BrushStyle.NoBrush)
         pg.text(tx + 2, y + 1.2, tw - 4, 4, t.label, size=6.8, colour=MUTED)
         pg.text(tx + 2, y + 5, tw - 4, 7, t.value, size=12, bold=True)
-        two = "\n" in t.detail           # a second line: "at 8% a year" / "cumulative ..."
-        pg.text(tx + 2, y + (10.5 if two else 11.6), tw - 4, 6.4 if two else 5, t.detail,
-                size=6.3 if not two else 6.0, colour=MUTED, wrap=two)
+        # the detail in one line, or two ("at 8% a year" / "cumulative ..."), each line whole
+        # (a Letter page's tiles are narrower than A4's): the font shrinks a little to fit
+        lines = t.detail.split("\n")
+        size = 6.3 if len(lines) == 1 else 6.0
+        while size > 5.0 and max(pg.width(x, size=size) for x in lines) > tw - 4.5:
+            size -= 0.2
+        pg.text(tx + 2, y + (11.6 if len(lines) == 1 else 10.5), tw - 3, 6.4, t.detail,
+                size=size, colour=MUTED)
     y += 20
     # charts
     ch = 60
@@ -268,7 +273,7 @@ def draw(content: BriefContent, painter: QPainter, width_mm: float, height_mm: f
     cur = content.currency
     money_tick = lambda v: f"{'-' if v < 0 else ''}{symbol(cur)}{compact(abs(v))}"  # noqa: E731
     today = np.full_like(content.headcount, content.headcount_today, dtype=np.float64)
-    _chart(pg, M, y, cw, ch, "Headcount: the plan, without AI, today", content.months,
+    _chart(pg, M, y, cw, ch, "Headcount", content.months,            # the key names the lines
            [("the plan", content.headcount, PLAN, Qt.PenStyle.SolidLine, 0.7),
             ("without AI", content.headcount_without_ai, COST, Qt.PenStyle.DashLine, 0.6),
             ("today", today, MUTED, Qt.PenStyle.DotLine, 0.5)],
