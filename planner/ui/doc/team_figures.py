@@ -1,10 +1,8 @@
 """The plan's own team tree as numbers: people, span and layer of each team, today and in
 the final month (no Qt; the Organisation page draws it when no roster is loaded).
 
-A team's span is its managers' direct reports per manager: the team's ICs plus, for each
-team reporting to it, its head (one manager, the others report inside that team) or, for a
-team without managers, its ICs, divided by the team's managers. (Counting every manager of a
-child team made a two-person executive team over 22 production managers read span 17.) Its layer is MODEL.md's count: the
+A team's span is its managers' direct reports per manager: the team's ICs plus the managers
+of the teams reporting to it, divided by its managers. Its layer is MODEL.md's count: the
 teams with managers on its path to the top, itself included (so a team whose managers are
 all gone adds no layer).
 """
@@ -87,12 +85,11 @@ def _depth(parent: np.ndarray) -> np.ndarray:
 
 def _month(parent: np.ndarray, order: np.ndarray, ic: np.ndarray, mgr: np.ndarray) -> Month:
     n = len(parent)
-    below = np.zeros(n)          # the direct reports a team's managers get from teams below
+    child_mgr = np.zeros(n)
     has = parent >= 0
-    up = np.where(mgr > EPS, np.minimum(mgr, 1.0), ic)   # a head, or the ICs of a headless team
-    np.add.at(below, parent[has], up[has])
+    np.add.at(child_mgr, parent[has], mgr[has])
     with np.errstate(divide="ignore", invalid="ignore"):
-        span = np.where(mgr > EPS, (ic + below) / np.where(mgr > EPS, mgr, 1.0), np.nan)
+        span = np.where(mgr > EPS, (ic + child_mgr) / np.where(mgr > EPS, mgr, 1.0), np.nan)
     managed = (mgr > EPS).astype(np.int64)
     count = managed.copy()
     for t in order:              # top-down: each team adds to its parent's count

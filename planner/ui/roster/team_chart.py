@@ -2,8 +2,8 @@
 the final month, coloured by span health (the roster chart's colours), with its layer.
 
 Used by the Organisation page when no roster is loaded, so a plan built by hand shows its
-structure too. Span = direct reports per manager (the team's ICs and the head of each team
-reporting to it, per manager of the team); layer = MODEL.md's count of managed teams
+structure too. Span = direct reports per manager (the team's ICs and the managers of the
+teams reporting to it, per manager of the team); layer = MODEL.md's count of managed teams
 on the path to the top.
 """
 
@@ -115,9 +115,8 @@ class TeamChartView(TreeChartView):
                         "wide": ", wide: little time per report"}.get(span_health(whole), "")
                 text += f"span {span:.1f} ({archetype(whole)}{flag})"
             lines.append(f"{text}; {_layer_text(m, i)}")
-        lines.append("Span = direct reports per manager: the team's ICs and the head of each team "
-                     "reporting to it (or, for a team without managers, its ICs), divided by its "
-                     "managers")
+        lines.append("Span = direct reports per manager: the team's ICs and the managers of the "
+                     "teams reporting to it, divided by its managers")
         lines.append("Layer = the teams with managers on the path to the top, this one included")
         below = int(fig.below[i])
         if below:
