@@ -144,6 +144,8 @@ class Result:
             # extras (not MODEL.md monthly keys): month 0..H people series
             "_ic_all": n, "_mgr_all": k, "_pay_all": P.pay[0].sum(axis=0),
             "_hc_without_ai_all": C.hc[0].sum(axis=0),
+            # what each month's work needs (MODEL.md 3.2 targets): attrition lags behind it
+            "_hc_needed": (P.target_ic[0] + P.target_mgr[0]).sum(axis=0),
             "_rental": raw.rental[0].sum(axis=0),
             "_energy_cost": (raw.energy_cost[0] + raw.overhead[0]).sum(axis=0),
         }

@@ -460,3 +460,21 @@ def test_net_cash_says_when_layoffs_cost_nothing(view):
     data["settings"]["severance_months"] = 3
     view.set_result(compute(parse_plan(data)), "USD")
     assert tile.detail_text().endswith("after costs")
+
+
+def test_headcount_says_when_attrition_lags_behind_what_the_work_needs(view):
+    """Attrition leaves people the work no longer needs on the payroll for a while: the tile
+    says how many are still to leave instead of only "290 -> 277.2"."""
+    data = tiny_plan()
+    data["settings"].update(reduction="attrition", attrition_per_year=0.05)
+    result = compute(parse_plan(data))
+    needed = result.series["_hc_needed"][-1]
+    final = result.summary["final"]["headcount"]
+    assert final - needed > 0.05                   # 5% a year is slower than the plan
+    view.set_result(result, "USD")
+    tile = view.tile("headcount")
+    assert "above need: attrition lags" in tile.detail_text()
+    assert f"the work needs {needed:g} people" in tile.toolTip()
+    data["settings"]["reduction"] = "layoffs"
+    view.set_result(compute(parse_plan(data)), "USD")
+    assert "attrition" not in tile.detail_text()

@@ -122,9 +122,18 @@ def people_kpis(result: Result) -> dict[str, Kpi]:
     path = ("People leave by attrition (" + fmt.percent(st.attrition_per_year) + " of today's a "
             "year), nobody is laid off" if st.reduction == "attrition" else
             "Headcount comes down by layoffs, at once")
+    detail = f"{change}{pct} by {nice_month(result.month_labels[-1])}"
+    needed = s.get("_hc_needed")
+    behind = float(hcH - needed[-1]) if st.reduction == "attrition" and needed is not None else 0.0
+    if behind > 0.05:
+        # attrition is slower than the plan: people the work no longer needs are still there
+        detail = f"{smart(behind)} above need: attrition lags"
+        path += (f"; in {end} the work needs {smart(float(needed[-1]))} people, so "
+                 f"{smart(behind)} are still to leave at that pace (fractions: people leave as a "
+                 "share of today's each month)")
     out["headcount"] = Kpi(
         "headcount", "Headcount", f"{smart(hc0)} → {smart(hcH)}",
-        detail=f"{change}{pct} by {nice_month(result.month_labels[-1])}",
+        detail=detail,
         tooltip=[
             M.HEADCOUNT,
             f"Today: {smart(n0)} ICs + {smart(k0)} managers = {smart(hc0)}",
