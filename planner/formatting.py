@@ -75,6 +75,14 @@ def tokens(x: float | None) -> str:
     return compact(x)
 
 
+BELOW_ZERO = -1e-6      # a running net cash under this is below 0 (not float noise around it)
+
+
+def below_again(final_cumulative: float | None) -> bool:
+    """True when the running net cash ends below 0: a payback month then does not last."""
+    return final_cumulative is not None and final_cumulative < BELOW_ZERO
+
+
 def payback(month: int | float | None, final_cumulative: float | None = None, *,
             never: str = "never") -> str:
     """The payback month as people read it. MODEL.md's payback month is the first month the
@@ -83,7 +91,7 @@ def payback(month: int | float | None, final_cumulative: float | None = None, *,
     if month is None or (isinstance(month, float) and math.isnan(month)):
         return never
     text = f"month {month:.0f}" if abs(month - round(month)) < 1e-9 else f"month {month:.1f}"
-    if final_cumulative is not None and final_cumulative < -1e-6:
+    if below_again(final_cumulative):
         text += ", then below 0"
     return text
 

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from .. import __version__
-from ..formatting import money, percent, ratio, smart
+from ..formatting import below_again, money, percent, ratio, smart
 from ..formatting import payback as payback_text
 
 LIMITS = ("The model frees individual-work hours only (meetings fall only when the structure "
@@ -61,7 +61,7 @@ def _tiles(s: dict[str, Any], cur: str, rate: float | None = None) -> list[Tile]
     still = all(abs(row["net_cash"]) < 1e-6 for row in monthly)
     when = (monthly[payback - 1]["month"] if payback else
             "nothing changes" if still else "not within the horizon")
-    if payback and s["cumulative_net_cash"] < -1e-6:
+    if payback and below_again(s["cumulative_net_cash"]):
         when = f"{when}\nbelow 0 by month {H}"
     return [
         Tile("Headcount", f"{smart(b['headcount'])} → {smart(f['headcount'])}",

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..formatting import money, percent, smart
+from ..formatting import below_again, money, percent, smart
 from .common import CliError
 from .plan_cmds import load_scenario
 
@@ -117,7 +117,7 @@ def run_compare(args: argparse.Namespace) -> int:
         for i, r in enumerate(rows):
             v = get(r.summary)
             text = _fmt(v, kind, cur)
-            if label == "Payback month" and v is not None and r.summary["cumulative_net_cash"] < -1e-6:
+            if label == "Payback month" and v is not None and below_again(r.summary["cumulative_net_cash"]):
                 text += "*"
                 below = True
             if i:
@@ -204,7 +204,7 @@ def run_risk(args: argparse.Namespace) -> int:
     for row in j["bets"]:
         label = bet_label(row["bet"], report.stress) if row["bet"] in BET_LABELS else row["bet"]
         pb = f"month {row['payback_month']}" if row["payback_month"] else "never"
-        if row["payback_month"] and row["cumulative_net_cash"] < -1e-6:
+        if row["payback_month"] and below_again(row["cumulative_net_cash"]):
             pb += "*"
             below = True
         out.append(f"  {label[:42]:<42}{money(row['npv_net_cash'], cur, short=True):>10}"

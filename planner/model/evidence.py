@@ -117,6 +117,13 @@ def _plan_and_result(plan: Any, result: Any) -> tuple[Any, Any]:
     return plan, compute(plan)
 
 
+# What it means when no check below fires, in words for leadership (the brief says it).
+NONE_FIRED = ("None: no input crosses the evidence checks (time saved beyond the cited studies, "
+              "idle GPU fleets, review that eats the saving, full adoption from month 1, "
+              "organisation-wide time saved above ~15%, price declines against the tier's trend, "
+              "teams with more work than people).")
+
+
 def evidence_warnings(plan: Any, result: Any = None, *, catalog: Any = None) -> list[Problem]:
     """Every place where ``plan`` (a Plan, or plan data) contradicts the cited evidence."""
     plan, result = _plan_and_result(plan, result)

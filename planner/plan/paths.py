@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import fields as F
+from .edits import get_in
 
 ANY = "*"
 COLLECTIONS = {"teams": "team", "workflows": "workflow", "models": "model", "gpus": "gpu"}
@@ -282,26 +283,15 @@ def place_words(data: Any, loc: tuple) -> str:
     parts = [_WHERE.get(str(head), "Plan")]
     rest = list(loc[1:]) if head in _WHERE else list(loc)
 
-    def item_at(*path: Any) -> Any:
-        node = data
-        for step in path:
-            if isinstance(step, int) and isinstance(node, list) and 0 <= step < len(node):
-                node = node[step]
-            elif isinstance(node, dict):
-                node = node.get(step)
-            else:
-                return None
-        return node
-
     if head in ("teams", "workflows", "models", "gpus") and rest and isinstance(rest[0], int):
-        item = item_at(head, rest[0])
+        item = get_in(data, (head, rest[0]), None)
         label = None
         if isinstance(item, dict):
             label = item.get("name") if head in ("teams", "workflows") else item.get("id")
         parts.append(str(label) if isinstance(label, str) and label else f"row {rest[0] + 1}")
         rest = rest[1:]
         if rest[:1] == ["roles"] and len(rest) > 1 and isinstance(rest[1], int):
-            role = item_at(head, loc[1], "roles", rest[1])
+            role = get_in(data, (head, loc[1], "roles", rest[1]), None)
             name = role.get("name") if isinstance(role, dict) else None
             parts.append(f"role {name}" if isinstance(name, str) and name else f"role {rest[1] + 1}")
             rest = rest[2:]

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from ..engine.inputs import Inputs
+from ..formatting import BELOW_ZERO
 from .metrics import Figures, chunk_size, evaluate
 from .slots import Batch, RangeSlots, apply_slots
 
@@ -80,7 +81,7 @@ class MonteCarlo:
         if not self.done:
             return 0.0
         f = self.figures
-        return float(((f.payback_month > 0) & (f.cumulative_net_cash < -1e-6)).mean())
+        return float(((f.payback_month > 0) & (f.cumulative_net_cash < BELOW_ZERO)).mean())
 
     def fan(self) -> list[dict[str, Any]]:
         cash = self.figures.running_cash

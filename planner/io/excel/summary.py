@@ -15,6 +15,7 @@ from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.utils import get_column_letter
 
 from ... import __version__
+from ...formatting import BELOW_ZERO, below_again
 from . import charts
 from .book import Book, Rows
 from .cells import Look, number_formats
@@ -222,9 +223,9 @@ def write_summary(b: Book) -> dict[str, str]:
         extra = None
         if name == "payback_month":
             # as the app says it: a running net cash below 0 again by the end is named
-            below = sm["cumulative_net_cash"] < -1e-6
+            below = below_again(sm["cumulative_net_cash"])
             extra = b.calc(ws, f"=IF(ISNUMBER(D{payback_r}),\"(\"&INDEX({q['labels']},D{payback_r})&\")\""
-                               f"&IF(SUM({q['net_cash']})<-0.000001,\", then below 0 by the end\",\"\"),"
+                               f"&IF(SUM({q['net_cash']})<{BELOW_ZERO:.6f},\", then below 0 by the end\",\"\"),"
                                f"\"not within the plan\")",
                            (f"({labels[pm - 1]})" + (", then below 0 by the end" if below else ""))
                            if pm else "not within the plan", Look(muted=True))

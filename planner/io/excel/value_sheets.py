@@ -8,7 +8,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from ...formatting import tokens
+from ...formatting import below_again, tokens
 from .book import Book, Rows
 from .cells import Look
 from .scenario_inputs import BASELINE_LABEL
@@ -95,7 +95,7 @@ def _shown(v: Any) -> Any:
 def month_look(final_cumulative: float) -> str:
     """The payback month's format: "month 8, then below 0" when the running net cash is below
     0 again by the end (as the app, the brief and the CLI say it); the cell stays a number."""
-    return "month_below" if final_cumulative < -1e-6 else "month"
+    return "month_below" if below_again(final_cumulative) else "month"
 
 
 def _month_fmt(fmt: str, final_cumulative: float) -> str:

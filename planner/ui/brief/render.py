@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 
 from ...brief.content import BriefContent
 from ...formatting import compact, symbol
+from ...model.evidence import NONE_FIRED
 
 DPI = 300
 INK = QColor("#1f2933")
@@ -88,12 +89,6 @@ class _Page:
         pen.setStyle(style)
         self.p.setPen(pen)
         self.p.drawLine(QPointF(self.mm(x1), self.mm(y1)), QPointF(self.mm(x2), self.mm(y2)))
-
-
-NO_WARNINGS = ("None: no input crosses the evidence checks (time saved beyond the cited studies, "
-               "idle GPU fleets, review that eats the saving, full adoption from month 1, "
-               "organisation-wide time saved above ~15%, price declines against the tier's trend, "
-               "teams with more work than people).")
 
 
 def _nice_ticks(lo: float, hi: float, n: int = 4) -> list[float]:
@@ -305,7 +300,7 @@ def draw(content: BriefContent, painter: QPainter, width_mm: float, height_mm: f
     pages = 1
     blocks: list[tuple[str, list[str]]] = [
         ("Break-even", content.break_even), ("How sure", [content.monte_carlo])]
-    blocks.append(("Evidence warnings", content.warnings or [NO_WARNINGS]))
+    blocks.append(("Evidence warnings", content.warnings or [NONE_FIRED]))
     bottom = height_mm - 10.5                # the footnote's two lines start below this
     for title, lines in blocks:
         need = 5 + sum(pg.height(inner - 2, "• " + line, size=7.4) + 0.6 for line in lines) + 1.5

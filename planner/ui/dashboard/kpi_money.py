@@ -149,7 +149,7 @@ def _payback(result: Result, money) -> Kpi:
     nice = nice_month(result.month_labels[pb - 1])
     detail = nice if nice != f"M{pb}" else f"of {H}"
     tone = "saving"
-    if _f(cum[-1]) < -1e-6:
+    if fmt.below_again(_f(cum[-1])):
         # reached 0 once, then spent it again: not a plan that has paid back
         lines.append(f"…but cumulative net cash is {money(_f(cum[-1]), sign=True)} in month {H}: "
                      "the plan does not stay paid back")

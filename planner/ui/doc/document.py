@@ -134,6 +134,7 @@ class PlanDocument(QObject):
         self._scenario: str | None = None     # the scenario shown (None: the baseline)
         self._view: tuple[Any, Any, Any] = (None, None, None)   # (data, scenario, resolved)
         self._marks: dict[str, tuple[Any, Any, dict]] = {}
+        self._ids_cache: tuple[Any, tuple[str, ...]] = (None, ())   # (data, scenario ids)
 
     # ----- reading -----------------------------------------------------------------
     @property
@@ -167,14 +168,14 @@ class PlanDocument(QObject):
 
     def scenario_ids(self) -> list[str]:
         """The plan's scenario ids (cached per version of the data: every cell read asks)."""
-        cached = getattr(self, "_ids_cache", None)
-        if cached is not None and cached[0] is self._data:
-            return list(cached[1])
+        data, found = self._ids_cache
+        if data is self._data:
+            return list(found)
         from ...plan.scenarios import ids
 
-        found = ids(self._data)
-        self._ids_cache = (self._data, tuple(found))
-        return found
+        fresh = ids(self._data)
+        self._ids_cache = (self._data, tuple(fresh))
+        return fresh
 
     def scenario_name(self, scenario_id: str | None = None) -> str:
         sid = self.scenario if scenario_id is None else scenario_id
